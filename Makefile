@@ -1,0 +1,63 @@
+# SMILE: `make run` serves the demo at http://127.0.0.1:8000; `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast test-browser lint typecheck bench messages clean worker serve prepare
+
+$(BIN)/python:
+	@PY=$$(scripts/find-python) || exit 1; echo "Using $$PY"; "$$PY" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@ $(VENV)/.installed-run
+
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser here).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+	fi
+
+prepare: $(VENV)/.installed-run
+	$(MANAGE) compiletranslations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) demo
+
+run: prepare
+	@echo "SMILE is at http://$(HOST):$(PORT)/ (demo accounts in README.md; Ctrl-C stops)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test chromium
+	$(MANAGE) compiletranslations
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.installed-test
+	$(MANAGE) compiletranslations
+	$(BIN)/python -m pytest -q -m "not browser" $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy smile
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/bench_solver.py
+
+# Re-extract every string into the catalogues (needs GNU gettext's xgettext).
+messages: $(VENV)/.installed-test
+	$(MANAGE) makemessages --no-obsolete --no-location -l sv -l en -l ar -l uk -l ti -l so -l prs -l fa -i ".venv/*" -i "var/*"
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,38 @@
+import pytest
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from smile.accounts.models import User
+from smile.core.tests.cast import Cast, build_cast
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    return build_cast()
+
+
+def _login(client: Client, user: User) -> Client:
+    """Log in as the person, with the second factor already passed when she has a device."""
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    client.cookies["smile_language"] = "en"
+    return client
+
+
+@pytest.fixture
+def login(client: Client):  # type: ignore[no-untyped-def]
+    def do(user: User) -> Client:
+        return _login(client, user)
+
+    return do
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Hashing a password properly takes a third of a second; tests create dozens.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,1 @@
+"""SMILE: strategic mentorship for inclusion, learning and equality."""

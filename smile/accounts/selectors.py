@@ -1,0 +1,24 @@
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from smile.accounts.models import Invitation, User
+from smile.lib.tokens import token_hash
+from smile.organisations.choices import ROLES_REQUIRING_SECOND_FACTOR
+from smile.organisations.models import Membership
+
+
+def needs_second_factor(user: User) -> bool:
+    if user.is_staff or user.is_superuser:
+        return True
+    return Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_SECOND_FACTOR).exists()
+
+
+def confirmed_totp_device(user: User) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("organisation", "workplace")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )

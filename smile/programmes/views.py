@@ -1,0 +1,108 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from smile.core import access
+from smile.core.errors import ApplicationError
+from smile.core.forms import add_application_error
+from smile.organisations.models import Organisation
+from smile.programmes import selectors, services
+from smile.programmes.forms import EnrolmentEditForm, EnrolmentForm, ProgrammeForm
+from smile.programmes.models import Enrolment, Programme
+
+
+@login_required
+def programme_list(request: HttpRequest) -> HttpResponse:
+    programmes = selectors.programme_list(user=request.user)
+    can_create = selectors.programme_owners_for(user=request.user).exists()
+    return render(
+        request,
+        "programmes/programme_list.html",
+        {"programmes": programmes, "can_create": can_create},
+    )
+
+
+def _programme_form_page(request: HttpRequest, programme: Programme | None) -> HttpResponse:
+    owners = selectors.programme_owners_for(user=request.user)
+    if programme is None and not owners.exists():
+        return render(request, "core/forbidden.html", status=403)
+    if programme is not None:
+        # The current owner stays selectable even for a coordinator of a partner school.
+        owners = Organisation.objects.filter(
+            Q(pk__in=owners.values("pk")) | Q(pk=programme.owner_id)
+        )
+    form = ProgrammeForm(
+        request.POST or None,
+        instance=programme,
+        owners=owners.distinct(),
+        partners=selectors.programme_partner_choices(user=request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            saved = services.programme_save(programme=programme, **data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The programme is saved."))
+            return redirect("programmes:detail", pk=saved.pk)
+    title = _("Edit %(name)s") % {"name": programme.name} if programme else _("New programme")
+    return render(request, "core/form_page.html", {"form": form, "title": title})
+
+
+@login_required
+def programme_create(request: HttpRequest) -> HttpResponse:
+    return _programme_form_page(request, None)
+
+
+@login_required
+def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    return _programme_form_page(request, programme)
+
+
+@login_required
+def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_visible_or_404(request.user, Programme, pk)
+    context = {
+        "programme": programme,
+        "can_change": access.can_change(request.user, programme),
+        "enrolments": selectors.programme_enrolments(user=request.user, programme=programme),
+        "partners": programme.partners.all(),
+    }
+    return render(request, "programmes/programme_detail.html", context)
+
+
+@login_required
+def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    form = EnrolmentForm(request.POST or None, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrolment_create(programme=programme, **form.cleaned_data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The person is enrolled."))
+            return redirect("programmes:detail", pk=programme.pk)
+    title = _("Enrol a person in %(name)s") % {"name": programme.name}
+    return render(request, "core/form_page.html", {"form": form, "title": title})
+
+
+@login_required
+def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = access.get_changeable_or_404(request.user, Enrolment, pk)
+    form = EnrolmentEditForm(request.POST or None, instance=enrolment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrolment_update(enrolment=enrolment, **form.cleaned_data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The enrolment is saved."))
+            return redirect("programmes:detail", pk=enrolment.programme_id)
+    title = _("Enrolment of %(name)s") % {"name": enrolment.user.full_name}
+    return render(request, "core/form_page.html", {"form": form, "title": title})

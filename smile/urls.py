@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("smile.core.urls")),
+    path("accounts/", include("smile.accounts.urls")),
+    path("organisations/", include("smile.organisations.urls")),
+    path("programmes/", include("smile.programmes.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "smile.core.views.page_not_found"
+handler500 = "smile.core.views.server_error"
+handler403 = "smile.core.views.permission_denied"
