@@ -21,6 +21,9 @@ class EmailAuthenticationForm(AuthenticationForm):
         "inactive": _("This account is closed."),
     }
 
+    def clean_username(self) -> str:
+        return str(self.cleaned_data["username"]).strip().lower()
+
 
 class TokenForm(forms.Form):
     token = forms.CharField(

@@ -1,0 +1,99 @@
+"""The access module answers the same for lists and single objects, for every role."""
+
+from smile.core import access
+from smile.core.tests.cast import Cast
+
+
+def names(queryset) -> set[str]:  # type: ignore[no-untyped-def]
+    return {str(obj) for obj in queryset}
+
+
+def people(queryset) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.user.full_name for e in queryset}
+
+
+def test_a_coordinator_sees_her_own_programmes_only(cast: Cast) -> None:
+    assert names(access.visible_programmes(cast.alice)) == {"Gjuterivägen"}
+    assert names(access.visible_programmes(cast.charlie)) == {"Vårdvägen"}
+
+
+def test_a_coordinator_sees_every_enrolment_of_her_programme(cast: Cast) -> None:
+    assert people(access.visible_enrolments(cast.alice)) == {
+        "Bob Berg",
+        "Dana Darwish",
+        "Erin Eriksson",
+    }
+    assert people(access.visible_enrolments(cast.charlie)) == set()
+
+
+def test_a_mentor_sees_herself_and_her_own_adepts_only(cast: Cast) -> None:
+    assert people(access.visible_enrolments(cast.bob)) == {"Bob Berg", "Dana Darwish"}
+    assert not access.can_view(cast.bob, cast.erin_enrolment)
+
+
+def test_an_adept_sees_herself_and_her_mentor(cast: Cast) -> None:
+    assert people(access.visible_enrolments(cast.dana)) == {"Dana Darwish", "Bob Berg"}
+    assert people(access.visible_enrolments(cast.erin)) == {"Erin Eriksson"}
+
+
+def test_a_teacher_sees_the_adepts_of_her_school(cast: Cast) -> None:
+    assert people(access.visible_enrolments(cast.tess)) == {"Dana Darwish", "Erin Eriksson"}
+
+
+def test_a_manager_sees_her_workplaces_but_no_named_people(cast: Cast) -> None:
+    assert names(access.managed_workplaces(cast.mona)) == {
+        "Sävsjö Gjuteri AB – Formning",
+        "Sävsjö Gjuteri AB – Efterbehandling",
+    }
+    assert people(access.visible_enrolments(cast.mona)) == set()
+    assert names(access.visible_programmes(cast.mona)) == {"Gjuterivägen"}
+
+
+def test_a_manager_narrowed_to_one_workplace_sees_only_it(cast: Cast) -> None:
+    from smile.accounts.services import membership_create
+    from smile.core.tests.cast import make_user
+
+    lead = make_user("lead@gjuteri.example", "Lena Lead")
+    membership_create(user=lead, organisation=cast.foundry, role="manager", workplace=cast.moulding)
+    assert names(access.managed_workplaces(lead)) == {"Sävsjö Gjuteri AB – Formning"}
+
+
+def test_organisations_are_visible_to_those_who_work_with_them(cast: Cast) -> None:
+    assert names(access.visible_organisations(cast.alice)) == {
+        "Sävsjö kommun",
+        "Sävsjö Gjuteri AB",
+        "Lärcentrum",
+    }
+    assert names(access.visible_organisations(cast.charlie)) == {
+        "Värnamo kommun",
+        "Värnamo Vård AB",
+    }
+
+
+def test_only_the_owning_coordinator_may_change(cast: Cast) -> None:
+    assert access.can_change(cast.alice, cast.programme)
+    assert access.can_change(cast.alice, cast.foundry)
+    assert access.can_change(cast.alice, cast.dana_enrolment)
+    for outsider in (cast.charlie, cast.bob, cast.dana, cast.mona, cast.tess):
+        assert not access.can_change(outsider, cast.programme)
+        assert not access.can_change(outsider, cast.foundry)
+        assert not access.can_change(outsider, cast.dana_enrolment)
+
+
+def test_another_organisation_sees_nothing_of_sävsjö(cast: Cast) -> None:
+    for obj in (cast.programme, cast.foundry, cast.moulding, cast.dana_enrolment, cast.pair):
+        assert not access.can_view(cast.charlie, obj)
+
+
+def test_roles_come_from_memberships_and_active_enrolments(cast: Cast) -> None:
+    assert access.roles_of(cast.alice) == ["coordinator"]
+    assert access.roles_of(cast.bob) == ["mentor"]
+    assert access.roles_of(cast.dana) == ["adept"]
+    assert access.roles_of(cast.mona) == ["manager"]
+    assert access.roles_of(cast.tess) == ["teacher"]
+
+
+def test_a_closed_account_sees_nothing(cast: Cast) -> None:
+    cast.alice.is_active = False
+    assert not access.visible_programmes(cast.alice).exists()
+    assert access.roles_of(cast.alice) == []

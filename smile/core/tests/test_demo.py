@@ -1,0 +1,47 @@
+import pytest
+
+from smile.accounts.models import User
+from smile.core import access
+from smile.core.demo import (
+    ADEPTS,
+    ADMIN,
+    COORDINATOR,
+    DEMO_PASSWORD,
+    MANAGER,
+    MENTORS,
+    TEACHER,
+    load_demo,
+)
+from smile.matching.models import Pair
+from smile.programmes.models import Enrolment, Programme
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_once_and_again_without_duplicates() -> None:
+    assert load_demo() is True
+    counts = (User.objects.count(), Enrolment.objects.count(), Pair.objects.count())
+    assert load_demo() is False
+    assert (User.objects.count(), Enrolment.objects.count(), Pair.objects.count()) == counts
+    assert Programme.objects.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("person", "role"),
+    [
+        (ADEPTS["amal"], "adept"),
+        (MENTORS["johan"], "mentor"),
+        (TEACHER, "teacher"),
+        (COORDINATOR, "coordinator"),
+        (MANAGER, "manager"),
+        (ADMIN, "administrator"),
+    ],
+)
+def test_every_demo_account_logs_in_and_holds_its_role(client, person, role: str) -> None:
+    load_demo()
+    response = client.post(
+        "/accounts/login/", {"username": person.email, "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email=person.email)
+    assert role in access.roles_of(user)
