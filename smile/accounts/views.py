@@ -21,6 +21,7 @@ from smile.accounts.forms import (
     EmailAuthenticationForm,
     InvitationForm,
     LanguageForm,
+    LocalisedPasswordResetForm,
     ProfileForm,
     SetPasswordForInvitationForm,
     TokenForm,
@@ -36,7 +37,7 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
         settings.LANGUAGE_COOKIE_NAME,
         language,
         max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite="Lax",
         secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
     )
     return response
@@ -125,7 +126,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
         return redirect(next_url)
     language = form.cleaned_data["language"]
     if request.user.is_authenticated:
-        services.user_set_language(user=request.user, language=language)  # type: ignore[arg-type]
+        services.user_set_language(user=request.user, language=language)
     return _remember_language(HttpResponseRedirect(next_url), language)
 
 
@@ -219,6 +220,7 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
+    form_class=LocalisedPasswordResetForm,
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password-reset-done"),

@@ -6,9 +6,10 @@ never disagree. Views turn a "no" into a 404, so a person cannot even learn that
 organisation's record exists.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, Q, QuerySet
@@ -208,7 +209,7 @@ def visible_invitations(user: AnyUser) -> QuerySet[Invitation]:
 
 # --- one object ------------------------------------------------------------------------------
 
-_VISIBLE = {
+_VISIBLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     Programme: visible_programmes,
     Organisation: visible_organisations,
     Workplace: visible_workplaces,
@@ -216,7 +217,7 @@ _VISIBLE = {
     Pair: visible_pairs,
     Invitation: visible_invitations,
 }
-_CHANGEABLE = {
+_CHANGEABLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     Programme: changeable_programmes,
     Organisation: changeable_organisations,
     Workplace: changeable_workplaces,
@@ -226,30 +227,24 @@ _CHANGEABLE = {
 
 
 def can_view(user: AnyUser, obj: Model) -> bool:
-    finder: Any = _VISIBLE.get(type(obj))
-    if finder is None:
-        return False
-    result: bool = finder(user).filter(pk=obj.pk).exists()
-    return result
+    finder = _VISIBLE.get(type(obj))
+    return finder is not None and finder(user).filter(pk=obj.pk).exists()
 
 
 def can_change(user: AnyUser, obj: Model) -> bool:
-    finder: Any = _CHANGEABLE.get(type(obj))
-    if finder is None:
-        return False
-    result: bool = finder(user).filter(pk=obj.pk).exists()
-    return result
+    finder = _CHANGEABLE.get(type(obj))
+    return finder is not None and finder(user).filter(pk=obj.pk).exists()
 
 
 def get_visible_or_404[M: Model](user: AnyUser, model: type[M], pk: Any) -> M:
-    obj: M = _VISIBLE[model](user).filter(pk=pk).first()  # type: ignore[index]
+    obj = cast(M | None, _VISIBLE[model](user).filter(pk=pk).first())
     if obj is None:
         raise Http404
     return obj
 
 
 def get_changeable_or_404[M: Model](user: AnyUser, model: type[M], pk: Any) -> M:
-    obj: M = _CHANGEABLE[model](user).filter(pk=pk).first()  # type: ignore[index]
+    obj = cast(M | None, _CHANGEABLE[model](user).filter(pk=pk).first())
     if obj is None:
         raise Http404
     return obj

@@ -1,5 +1,6 @@
 """What each role's home page shows. Every read goes through the access module."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -9,7 +10,7 @@ from smile.core import access
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership, Workplace
-from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
+from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 from smile.programmes.selectors import programme_list
 
 
@@ -30,7 +31,7 @@ class MentorHome:
 
 @dataclass
 class TeacherHome:
-    adepts: list[Enrolment] = field(default_factory=list)
+    adepts: Sequence[Enrolment] = field(default_factory=list)
 
 
 def adept_home(*, user: User) -> AdeptHome:
@@ -91,7 +92,7 @@ def teacher_home(*, user: User) -> TeacherHome:
     return TeacherHome(adepts=adepts)
 
 
-def coordinator_programmes(*, user: User) -> QuerySet:  # type: ignore[type-arg]
+def coordinator_programmes(*, user: User) -> QuerySet[Programme]:
     return (
         programme_list(user=user)
         .filter(

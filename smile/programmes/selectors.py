@@ -1,5 +1,6 @@
 from django.db.models import Count, Q, QuerySet
 
+from smile.accounts.models import User
 from smile.core import access
 from smile.core.access import AnyUser
 from smile.matching.models import LIVE_PAIR_STATUSES
@@ -38,6 +39,8 @@ def programme_enrolments(*, user: AnyUser, programme: Programme) -> QuerySet[Enr
 
 
 def programme_owners_for(*, user: AnyUser) -> QuerySet[Organisation]:
+    if not isinstance(user, User):
+        return Organisation.objects.none()
     return (
         access.changeable_organisations(user)
         .filter(

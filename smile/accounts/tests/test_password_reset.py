@@ -2,6 +2,7 @@ import re
 
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
 from smile.core.tests.cast import Cast
 
@@ -10,7 +11,7 @@ def test_a_person_resets_her_password_by_email(cast: Cast, client: Client) -> No
     response = client.post("/accounts/password/reset/", {"email": "bob@gjuteri.example"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", str(mail.outbox[0].body))
     assert link
     form_page = client.get(link.group(1), follow=True)
     assert form_page.context["validlink"] is True
@@ -35,3 +36,12 @@ def test_a_broken_link_is_explained(cast: Cast, client: Client) -> None:
     response = client.get("/accounts/password/reset/MQ/bad-token/")
     assert response.status_code == 200
     assert "The link is not valid any more" in response.content.decode()
+
+
+def test_the_email_is_written_in_the_persons_language(cast: Cast, client: Client) -> None:
+    client.cookies["smile_language"] = "sv"
+    client.post("/accounts/password/reset/", {"email": "dana@elev.example"})
+    with translation.override("ar"):
+        expected = translation.gettext("Choose a new password for SMILE")
+    assert expected != "Choose a new password for SMILE"
+    assert mail.outbox[0].subject == expected

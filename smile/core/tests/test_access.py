@@ -4,11 +4,11 @@ from smile.core import access
 from smile.core.tests.cast import Cast
 
 
-def names(queryset) -> set[str]:  # type: ignore[no-untyped-def]
+def names(queryset) -> set[str]:
     return {str(obj) for obj in queryset}
 
 
-def people(queryset) -> set[str]:  # type: ignore[no-untyped-def]
+def people(queryset) -> set[str]:
     return {e.user.full_name for e in queryset}
 
 

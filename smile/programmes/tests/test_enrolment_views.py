@@ -3,7 +3,7 @@ from smile.core.tests.cast import Cast, make_user
 from smile.programmes.models import Enrolment
 
 
-def new_adept(cast: Cast):  # type: ignore[no-untyped-def]
+def new_adept(cast: Cast):
     user = make_user("fatima@elev.example", "Fatima Farah", language="so")
     membership_create(user=user, organisation=cast.savsjo, role="adept")
     return user
