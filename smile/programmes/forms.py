@@ -17,7 +17,18 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ProgrammeForm(forms.ModelForm):
+class PeriodFormMixin(forms.BaseForm):
+    """Says a wrong date order beside the end date, before the database rule would speak."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The end date must be on or after the start date."))
+        return data
+
+
+class ProgrammeForm(PeriodFormMixin, forms.ModelForm):
     class Meta:
         model = Programme
         fields = [
@@ -48,7 +59,7 @@ class ProgrammeForm(forms.ModelForm):
             self.fields["owner"].initial = owners.first()
 
 
-class EnrolmentForm(forms.ModelForm):
+class EnrolmentForm(PeriodFormMixin, forms.ModelForm):
     class Meta:
         model = Enrolment
         fields = ["user", "role", "workplace", "education_provider", "starts_on", "ends_on"]
@@ -84,7 +95,7 @@ class EnrolmentForm(forms.ModelForm):
             self.initial["starts_on"] = programme.starts_on
 
 
-class EnrolmentEditForm(forms.ModelForm):
+class EnrolmentEditForm(PeriodFormMixin, forms.ModelForm):
     class Meta:
         model = Enrolment
         fields = ["workplace", "education_provider", "starts_on", "ends_on", "status"]

@@ -37,7 +37,8 @@ def test_an_end_before_the_start_is_explained_and_the_form_kept(cast: Cast, logi
     assert response.status_code == 200
     content = response.content.decode()
     assert 'value="Husbyggarvägen"' in content
-    assert "errorsummary" in content
+    assert 'id="id_ends_on_error"' in content
+    assert "The end date must be on or after the start date." in content
     assert not Programme.objects.filter(name="Husbyggarvägen").exists()
 
 
