@@ -155,6 +155,8 @@ LANGUAGES = [
     ("fa", _("Persian")),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "prs"]
+# Date formats for the languages Django has none for (Tigrinya, Somali, Dari).
+FORMAT_MODULE_PATH = ["smile.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "smile_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -215,7 +217,12 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
     invitations = access.visible_invitations(request.user).select_related(
         "organisation", "workplace"
     )[:100]
-    return render(request, "accounts/invitations.html", {"form": form, "invitations": invitations})
+    valid_until = timezone.localdate() + timedelta(days=settings.INVITATION_VALID_DAYS)
+    return render(
+        request,
+        "accounts/invitations.html",
+        {"form": form, "invitations": invitations, "valid_until": valid_until},
+    )
 
 
 password_reset = auth_views.PasswordResetView.as_view(

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
@@ -97,7 +98,10 @@ def _check_enrolment(
     if starts_on < programme.starts_on or starts_on > programme.ends_on:
         raise ApplicationError(
             _("The start date must be within the programme's period (%(start)s – %(end)s).")
-            % {"start": programme.starts_on, "end": programme.ends_on},
+            % {
+                "start": date_format(programme.starts_on, "SHORT_DATE_FORMAT"),
+                "end": date_format(programme.ends_on, "SHORT_DATE_FORMAT"),
+            },
             field="starts_on",
         )
     if ends_on is not None and ends_on < starts_on:
