@@ -29,7 +29,7 @@ class EmailAuthenticationForm(AuthenticationForm):
 class LocalisedPasswordResetForm(PasswordResetForm):
     """Writes the reset e-mail in the language the person chose, not the requester's browser's."""
 
-    def send_mail(  # type: ignore[override]
+    def send_mail(
         self,
         subject_template_name: str,
         email_template_name: str,

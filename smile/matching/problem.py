@@ -15,19 +15,24 @@ location such as ``candidates[3].score``.  This module must not import Django.
 from __future__ import annotations
 
 import json
-import math
 import numbers
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 type Score = int | float
+
+# Any sane score is far below; the bound keeps every total (and so `total_score`) a
+# finite float, even summed over a hundred million pairs.
+MAX_SCORE = 1e300
 type IntArray = npt.NDArray[np.int64]
 
 __all__ = [
+    "MAX_SCORE",
     "Adept",
     "Candidate",
     "IndexedProblem",
@@ -87,29 +92,25 @@ class IndexedProblem:
     """A validated problem with ids replaced by positions, in columns.
 
     Candidate `k` joins adept `cand_adept[k]` (an index into `adept_ids`) and mentor
-    `cand_mentor[k]`, with score `cand_score[k]` exactly as given (int or float).
-    Capacities are capped at the number of adepts, which changes nothing about the
-    problem but keeps every capacity inside int64.
+    `cand_mentor[k]`, with score `cand_score[k]` as given (normalised to int or float);
+    `all_scores_int` tells whether every score is an int.  Fixed pair `k` is
+    (`fixed_adept[k]`, `fixed_mentor[k]`).
     """
 
     mentor_ids: list[str]
-    capacities: IntArray
+    capacities: list[int]
     adept_ids: list[str]
     cand_adept: IntArray
     cand_mentor: IntArray
     cand_score: list[Score]
+    all_scores_int: bool
     fixed_adept: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     fixed_mentor: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
-    @property
-    def all_scores_int(self) -> bool:
-        return all(type(s) is int for s in self.cand_score)
-
     def to_problem(self) -> Problem:
-        """Back to dataclasses (capacities as capped)."""
+        """Back to dataclasses."""
         mentors = [
-            Mentor(mid, int(cap))
-            for mid, cap in zip(self.mentor_ids, self.capacities.tolist(), strict=True)
+            Mentor(mid, cap) for mid, cap in zip(self.mentor_ids, self.capacities, strict=True)
         ]
         adepts = [Adept(aid) for aid in self.adept_ids]
         candidates = [
@@ -176,8 +177,10 @@ def _check_score(value: object, path: str) -> Score:
         score = float(value)
     else:
         raise ProblemError(path, f"must be a number >= 0, got {_show(value)}")
-    if not (score >= 0 and score != math.inf):  # also rejects NaN
+    if not score >= 0:  # also rejects NaN
         raise ProblemError(path, f"must be a number >= 0, got {_show(value)}")
+    if score > MAX_SCORE:  # also rejects infinity
+        raise ProblemError(path, f"must be at most {MAX_SCORE:g}, got {_show(value)}")
     return score
 
 
@@ -227,42 +230,77 @@ def _lookup(value: object, index: dict[str, int], path: str, kind: str) -> int:
 
 # Fields as found in the input, not yet checked.
 type _RawCandidate = tuple[Any, Any, Any]
+# The same, as three columns (adepts, mentors, scores), or None if they cannot be had.
+type _RawColumns = tuple[list[Any], list[Any], list[Any]] | None
 
 
 def _index_candidates(
-    raw: Iterator[_RawCandidate],
+    columns: Callable[[], _RawColumns],
+    rows: Callable[[], Iterator[_RawCandidate]],
     adept_index: dict[str, int],
     mentor_index: dict[str, int],
-) -> tuple[IntArray, IntArray, list[Score]]:
-    """Validate candidates and turn them into columns.
+) -> tuple[IntArray, IntArray, list[Score], bool]:
+    """Validate candidates; return adept and mentor positions, scores, and whether all
+    scores are ints.
 
-    This loop runs once per candidate on inputs with millions of them, so the common
-    case (str ids, int or float score) is tested with exact `type` checks and everything
-    else goes through the slow, explaining helpers.
+    Inputs can hold millions of candidates, so the common case is checked column-wise
+    first, all or nothing.  Anything unusual, valid or not, goes through the
+    per-candidate loop, which is the reference: it accepts the same inputs, normalises
+    unusual number types and explains the first invalid candidate.
     """
+    fast = _fast_candidates(columns(), adept_index, mentor_index)
+    if fast is None:
+        fast = _slow_candidates(rows(), adept_index, mentor_index)
+    cand_adept, cand_mentor, scores, all_int = fast
+    _reject_duplicate_pairs(cand_adept, cand_mentor, len(mentor_index), adept_index, mentor_index)
+    return cand_adept, cand_mentor, scores, all_int
+
+
+def _fast_candidates(
+    columns: _RawColumns, adept_index: dict[str, int], mentor_index: dict[str, int]
+) -> tuple[IntArray, IntArray, list[Score], bool] | None:
+    if columns is None:
+        return None
+    adepts_raw, mentors_raw, scores = columns
+    n = len(scores)
+    try:
+        # An unknown id maps to None and an unhashable one raises: TypeError either way.
+        adepts = np.fromiter(map(adept_index.get, adepts_raw), dtype=np.int64, count=n)
+        mentors = np.fromiter(map(mentor_index.get, mentors_raw), dtype=np.int64, count=n)
+    except TypeError:
+        return None
+    kinds = set(map(type, scores))
+    if not kinds <= {int, float}:  # also keeps out bool, which numpy would take as 0/1
+        return None
+    try:
+        values = np.array(scores, dtype=np.float64)
+    except OverflowError:  # ints beyond float range
+        return None
+    # NaN fails both comparisons.  Rounding is monotonic, so an int above MAX_SCORE never
+    # becomes a float below it; those equal to it are left to the exact slow path.
+    if not ((values >= 0).all() and (values < MAX_SCORE).all()):
+        return None
+    return adepts, mentors, scores, kinds <= {int}
+
+
+def _slow_candidates(
+    rows: Iterator[_RawCandidate], adept_index: dict[str, int], mentor_index: dict[str, int]
+) -> tuple[IntArray, IntArray, list[Score], bool]:
     adepts: list[int] = []
     mentors: list[int] = []
     scores: list[Score] = []
-    inf = math.inf
-    for k, (a_raw, m_raw, s_raw) in enumerate(raw):
+    for k, (a_raw, m_raw, s_raw) in enumerate(rows):
         a = adept_index.get(a_raw) if type(a_raw) is str else None
         if a is None:
             a = _lookup(a_raw, adept_index, f"candidates[{k}].adept", "adept")
         m = mentor_index.get(m_raw) if type(m_raw) is str else None
         if m is None:
             m = _lookup(m_raw, mentor_index, f"candidates[{k}].mentor", "mentor")
-        kind = type(s_raw)
-        if (kind is int or kind is float) and 0 <= s_raw < inf:  # NaN fails `0 <=`
-            score: Score = s_raw
-        else:
-            score = _check_score(s_raw, f"candidates[{k}].score")
         adepts.append(a)
         mentors.append(m)
-        scores.append(score)
-    cand_adept = np.array(adepts, dtype=np.int64)
-    cand_mentor = np.array(mentors, dtype=np.int64)
-    _reject_duplicate_pairs(cand_adept, cand_mentor, len(mentor_index), adept_index, mentor_index)
-    return cand_adept, cand_mentor, scores
+        scores.append(_check_score(s_raw, f"candidates[{k}].score"))
+    all_int = all(type(s) is int for s in scores)
+    return np.array(adepts, dtype=np.int64), np.array(mentors, dtype=np.int64), scores, all_int
 
 
 def _reject_duplicate_pairs(
@@ -326,7 +364,8 @@ def _index_fixed(
 def _build(
     mentors: Sequence[tuple[object, object]],
     adepts: Sequence[object],
-    candidates: Iterator[_RawCandidate],
+    candidate_columns: Callable[[], _RawColumns],
+    candidate_rows: Callable[[], Iterator[_RawCandidate]],
     fixed: Iterator[tuple[object, object]],
 ) -> IndexedProblem:
     mentor_index = _index_ids((mid for mid, _ in mentors), "mentors", "mentor")
@@ -334,16 +373,18 @@ def _build(
         _check_capacity(cap, f"mentors[{i}].capacity") for i, (_, cap) in enumerate(mentors)
     ]
     adept_index = _index_ids(adepts, "adepts", "adept")
-    cand_adept, cand_mentor, scores = _index_candidates(candidates, adept_index, mentor_index)
+    cand_adept, cand_mentor, scores, all_int = _index_candidates(
+        candidate_columns, candidate_rows, adept_index, mentor_index
+    )
     fixed_adept, fixed_mentor = _index_fixed(fixed, adept_index, mentor_index, capacities)
-    n_adepts = len(adept_index)
     return IndexedProblem(
         mentor_ids=list(mentor_index),
-        capacities=np.array([min(c, n_adepts) for c in capacities], dtype=np.int64),
+        capacities=capacities,
         adept_ids=list(adept_index),
         cand_adept=cand_adept,
         cand_mentor=cand_mentor,
         cand_score=scores,
+        all_scores_int=all_int,
         fixed_adept=fixed_adept,
         fixed_mentor=fixed_mentor,
     )
@@ -377,7 +418,25 @@ def parse_problem(data: object) -> IndexedProblem:
         _require(_require_object(item, f"adepts[{i}]"), "id", f"adepts[{i}]")
         for i, item in enumerate(raw_adepts)
     ]
-    return _build(mentors, adepts, _json_candidates(raw_candidates), _json_fixed(raw_fixed))
+    return _build(
+        mentors,
+        adepts,
+        lambda: _json_candidate_columns(raw_candidates),
+        lambda: _json_candidates(raw_candidates),
+        _json_fixed(raw_fixed),
+    )
+
+
+def _json_candidate_columns(raw: list[Any]) -> _RawColumns:
+    try:
+        # Of the JSON types only a dict takes a str subscript; anything else raises.
+        return (
+            list(map(itemgetter("adept"), raw)),
+            list(map(itemgetter("mentor"), raw)),
+            list(map(itemgetter("score"), raw)),
+        )
+    except (KeyError, TypeError):
+        return None
 
 
 def _json_candidates(raw: list[Any]) -> Iterator[_RawCandidate]:
@@ -412,6 +471,12 @@ def index_problem(problem: Problem) -> IndexedProblem:
         if not isinstance(adept, Adept):
             raise ProblemError(f"adepts[{i}]", f"must be an Adept, got {_type_name(adept)}")
 
+    def columns() -> _RawColumns:
+        cands = problem.candidates
+        if not all(type(c) is Candidate for c in cands):
+            return None
+        return [c.adept for c in cands], [c.mentor for c in cands], [c.score for c in cands]
+
     def candidates() -> Iterator[_RawCandidate]:
         for k, cand in enumerate(problem.candidates):
             if not isinstance(cand, Candidate):
@@ -429,7 +494,8 @@ def index_problem(problem: Problem) -> IndexedProblem:
     return _build(
         [(m.id, m.capacity) for m in problem.mentors],
         [a.id for a in problem.adepts],
-        candidates(),
+        columns,
+        candidates,
         fixed(),
     )
 

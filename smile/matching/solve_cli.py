@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -69,9 +70,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_INVALID
     solution = solve(problem)
-    # One write: json.dump would issue a write per token.
-    sys.stdout.write(json.dumps(solution.to_dict(), indent=args.indent) + "\n")
-    sys.stdout.flush()
+    try:
+        # One write: json.dump would issue a write per token.
+        sys.stdout.write(json.dumps(solution.to_dict(), indent=args.indent) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left (`| head`); point stdout at devnull so that Python's own flush
+        # at exit does not fail again with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

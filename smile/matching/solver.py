@@ -45,8 +45,8 @@ __all__ = ["Engine", "Pair", "Solution", "SolverError", "solve"]
 type Engine = Literal["auto", "ortools", "python"]
 
 _INT64_MAX = np.iinfo(np.int64).max
-# Decimal places tried when turning float scores into integers in bulk; values that need
-# more (or are huge) are handled one by one with Fractions.
+# Decimal places tried when turning float scores into integers in bulk; if a value needs
+# more (or is huge), all of them go through Fractions instead.
 _MAX_DECIMALS = 15
 # Below this every integer is exact in a float64, with room for the x10^d scaling error.
 _EXACT_FLOAT_INT = 2**50
@@ -70,7 +70,9 @@ class Solution:
     pairs: tuple[Pair, ...]  # in adept input order
     unmatched: tuple[str, ...]  # adept ids, in input order
     matched: int  # len(pairs), fixed pairs included
-    total_score: Score  # exact sum of the pairs' scores; int iff every score is an int
+    # The exact sum of the pairs' scores: an int if every candidate score is an int, else
+    # the float nearest to the exact (decimal) sum.
+    total_score: Score
 
     def to_dict(self) -> dict[str, Any]:
         """The `smile solve` output document."""
@@ -97,13 +99,15 @@ def solve(problem: Problem | IndexedProblem, *, engine: Engine = "auto") -> Solu
     """
     ip = problem if isinstance(problem, IndexedProblem) else index_problem(problem)
     n_adepts, n_mentors = len(ip.adept_ids), len(ip.mentor_ids)
-    numerators, denominator = _scale_scores(ip.cand_score)
+    numerators, denominator = _scale_scores(ip.cand_score, all_int=ip.all_scores_int)
 
     # Fixed pairs are settled: their adepts leave the problem and their mentors lose the
     # places they take.  Validation guarantees the capacity suffices.
     is_fixed = np.zeros(n_adepts, dtype=bool)
     is_fixed[ip.fixed_adept] = True
-    room = ip.capacities - np.bincount(ip.fixed_mentor, minlength=n_mentors)
+    # No mentor can take more than all adepts; capping keeps huge capacities in int64.
+    capacities = np.array([min(c, n_adepts) for c in ip.capacities], dtype=np.int64)
+    room = capacities - np.bincount(ip.fixed_mentor, minlength=n_mentors)
     active = np.flatnonzero(~is_fixed[ip.cand_adept] & (room[ip.cand_mentor] > 0))
 
     chosen: IntArray | None = None
@@ -119,15 +123,17 @@ def solve(problem: Problem | IndexedProblem, *, engine: Engine = "auto") -> Solu
 # --- exact integer scores ----------------------------------------------------------------
 
 
-def _scale_scores(scores: Sequence[Score]) -> tuple[list[int], int]:
+def _scale_scores(scores: Sequence[Score], *, all_int: bool | None = None) -> tuple[list[int], int]:
     """Integers `q` and a denominator `den` such that ``scores[k] == q[k] / den`` exactly.
 
     A float counts as the shortest decimal that reads back as it (what `repr` and JSON
     text show), so 0.1 + 0.2 compares equal to 0.3 here, as the user meant.
     """
-    if all(type(s) is int for s in scores):
-        return list(scores), 1  # type: ignore[arg-type]  # checked just above
-    values = np.array(scores, dtype=np.float64)
+    if all_int is None:
+        all_int = all(type(s) is int for s in scores)
+    if all_int:
+        return list(scores), 1  # type: ignore[arg-type]  # all ints, as just said
+    values = np.array(scores, dtype=np.float64)  # scores <= MAX_SCORE: no overflow
     if len(values) and np.abs(values).max() < _EXACT_FLOAT_INT:
         decimals = np.full(len(values), -1, dtype=np.int64)
         digits = np.zeros(len(values), dtype=np.int64)
@@ -191,7 +197,7 @@ def _solve_ortools(
     flow.set_nodes_supplies(np.arange(n_adepts + n_mentors, dtype=np.int32), supplies)
     if flow.solve_max_flow_with_min_cost() != flow.OPTIMAL:
         return None
-    used: npt.NDArray[np.int64] = np.asarray(flow.flows(np.asarray(arcs, dtype=np.int32)))
+    used: npt.NDArray[np.int64] = np.asarray(flow.flows(arcs))
     return active[used > 0]
 
 
@@ -290,9 +296,13 @@ def _solution(
     n_adepts = len(ip.adept_ids)
     mentor_of = [-1] * n_adepts
     candidate_of = [-1] * n_adepts
-    for k in chosen.tolist():
-        a = int(ip.cand_adept[k])
-        mentor_of[a] = int(ip.cand_mentor[k])
+    for k, a, m in zip(
+        chosen.tolist(),
+        ip.cand_adept[chosen].tolist(),
+        ip.cand_mentor[chosen].tolist(),
+        strict=True,
+    ):
+        mentor_of[a] = m
         candidate_of[a] = k
     fixed = set(ip.fixed_adept.tolist())
     if fixed:

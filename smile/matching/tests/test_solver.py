@@ -21,6 +21,8 @@ from smile.matching.problem import (
     Mentor,
     Problem,
     ProblemError,
+    _fast_candidates,
+    _slow_candidates,
     index_problem,
     parse_problem,
     problem_from_data,
@@ -168,6 +170,7 @@ def problem(capacities: dict[str, int], candidates: list[tuple[str, str, int | f
 
 @pytest.mark.parametrize("engine", ["auto", "python"])
 def test_matches_scipy_on_random_instances(engine: str) -> None:
+    greedy_loses = 0
     for seed in range(300):
         inst = random_instance(seed)
         solution = solve(inst.problem, engine=engine)  # type: ignore[arg-type]
@@ -175,6 +178,10 @@ def test_matches_scipy_on_random_instances(engine: str) -> None:
         matched, total = scipy_optimum(inst)
         assert solution.matched == matched, seed
         assert exact_total(solution) == total, seed
+        greedy_matched, greedy_total = greedy(inst.problem)
+        greedy_loses += (greedy_matched, greedy_total) < (matched, float(total) - 1e-9)
+    # The instances are hard enough to tell an exact solver from a greedy one.
+    assert greedy_loses >= 30
 
 
 def test_matches_scipy_on_larger_sparse_instances() -> None:
@@ -193,7 +200,7 @@ def test_matches_scipy_on_larger_sparse_instances() -> None:
         )
         solution = solve(inst.problem)
         check_feasible(inst.problem, solution)
-        assert (solution.matched, solution.total_score) == scipy_optimum(inst)
+        assert (solution.matched, exact_total(solution)) == scipy_optimum(inst)
 
 
 def test_oracles_agree_with_brute_force() -> None:
@@ -265,6 +272,13 @@ def test_scale_scores() -> None:
     assert _scale_scores([]) == ([], 1)
 
 
+def test_largest_scores_still_give_a_finite_total() -> None:
+    p = problem({"m1": 2}, [("a1", "m1", 10**300), ("a2", "m1", 0.5)])
+    solution = solve(p)
+    assert solution.total_score == 1e300
+    assert [x.score for x in solution.pairs] == [10**300, 0.5]
+
+
 def test_decimal_total_is_exact() -> None:
     p = problem({"m1": 1, "m2": 1}, [("a1", "m1", 0.1), ("a2", "m2", 0.2)])
     assert solve(p).total_score == 0.3  # not 0.30000000000000004
@@ -282,7 +296,7 @@ def test_tiny_differences_between_large_floats_decide() -> None:
         ],
     )
     for engine in ("auto", "python"):
-        solution = solve(p, engine=engine)  # type: ignore[arg-type]
+        solution = solve(p, engine=engine)
         assert [x.mentor for x in solution.pairs] == ["m1", "m2"]
         assert solution.total_score == 1000000.3000001
 
@@ -327,7 +341,7 @@ def test_wide_float_range_falls_back_and_agrees_with_brute_force() -> None:
             solve(inst.problem, engine="ortools")
         expected = brute_force_optimum(inst)
         for engine in ("auto", "python"):
-            solution = solve(inst.problem, engine=engine)  # type: ignore[arg-type]
+            solution = solve(inst.problem, engine=engine)
             check_feasible(inst.problem, solution)
             assert (solution.matched, exact_total(solution)) == expected, seed
 
@@ -420,6 +434,7 @@ def test_invalid_fixed_pairs(fixed: list[tuple[str, ...]], error: str) -> None:
         ({"candidates": [Candidate("a1", "m1", math.nan)]}, "candidates[0].score"),
         ({"candidates": [Candidate("a1", "m1", math.inf)]}, "candidates[0].score"),
         ({"candidates": [Candidate("a1", "m1", -0.5)]}, "candidates[0].score"),
+        ({"candidates": [Candidate("a1", "m1", 10**301)]}, "candidates[0].score"),
         ({"candidates": [Candidate("a1", "m1", False)]}, "candidates[0].score"),
         ({"candidates": [Candidate("a1", "m1", "3")]}, "candidates[0].score"),  # type: ignore[arg-type]
         ({"candidates": [Candidate("a1", "m1", 1), Candidate("a1", "m1", 2)]}, "candidates[1]"),
@@ -442,11 +457,39 @@ def test_numpy_values_are_accepted_and_normalised() -> None:
     p = Problem(
         [Mentor("m1", np.int64(2))],  # type: ignore[arg-type]
         [Adept("a1"), Adept("a2")],
-        [Candidate("a1", "m1", np.int32(4)), Candidate("a2", "m1", np.float64(0.5))],
+        [
+            Candidate("a1", "m1", np.int32(4)),  # type: ignore[arg-type]
+            Candidate("a2", "m1", np.float64(0.5)),
+        ],
     )
     solution = solve(p)
     assert [type(x.score) for x in solution.pairs] == [int, float]
     assert solution.total_score == 4.5
+
+
+def test_fast_and_reference_validation_agree() -> None:
+    # The column-wise check must accept exactly what the per-candidate loop accepts.
+    adept_index, mentor_index = {"a": 0, "b": 1}, {"m": 0}
+    values: list[object] = ["a", "b", "m", "x", "", 1, True, None, ["a"], 0, 2, 0.5, -1, -0.0]
+    values += [1e300, 1e301, 10**300, 10**301, 10**400, math.nan, math.inf, np.int64(3)]
+    rng = random.Random(5)
+    for _ in range(3000):
+        rows: list[tuple[object, object, object]] = [
+            (rng.choice(values), rng.choice(values), rng.choice(values))
+            for _ in range(rng.randint(1, 3))
+        ]
+        if rng.random() < 0.5:  # ids valid, to reach the score checks
+            rows = [(rng.choice(["a", "b"]), "m", s) for _, _, s in rows]
+        columns = ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+        fast = _fast_candidates(columns, adept_index, mentor_index)
+        try:
+            slow = _slow_candidates(iter(rows), adept_index, mentor_index)
+        except ProblemError:
+            assert fast is None, rows
+            continue
+        if fast is not None:
+            assert fast[0].tolist() == slow[0].tolist() and fast[1].tolist() == slow[1].tolist()
+            assert fast[2] == slow[2] and fast[3] == slow[3], rows
 
 
 def test_round_trip_through_data_and_index() -> None:
