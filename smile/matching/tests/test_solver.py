@@ -168,7 +168,7 @@ def problem(capacities: dict[str, int], candidates: list[tuple[str, str, int | f
 # --- optimality against oracles ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("engine", ["auto", "python"])
+@pytest.mark.parametrize("engine", ["auto", "ortools", "python"])
 def test_matches_scipy_on_random_instances(engine: str) -> None:
     greedy_loses = 0
     for seed in range(300):
