@@ -33,9 +33,12 @@ prepare: $(VENV)/.installed-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo
 
+# The background worker (matching runs, e-mail) runs beside the web server and stops with it.
 run: prepare
 	@echo "SMILE is at http://$(HOST):$(PORT)/ (demo accounts in README.md; Ctrl-C stops)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@$(MANAGE) db_worker --interval 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test chromium
 	$(MANAGE) compiletranslations

@@ -16,7 +16,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from smile.accounts.models import Invitation, User
-from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.matching.models import PLACE_HOLDING_STATUSES, Pair, PairStatus
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership, Organisation, Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
@@ -187,8 +187,8 @@ def visible_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
     q = Q(user=scope.user)
     q |= Q(programme__owner_id__in=coordinating) | Q(programme__partners__in=coordinating)
     q |= Q(role=EnrolmentRole.ADEPT, education_provider_id__in=teaching)
-    live = Pair.objects.filter(status__in=LIVE_PAIR_STATUSES)
-    # A mentor sees her own adepts; an adept sees her own mentor.
+    live = Pair.objects.filter(status__in=PLACE_HOLDING_STATUSES)
+    # A mentor sees her own adepts (proposed ones too, to answer); an adept sees her mentor.
     q |= Q(pk__in=live.filter(mentor__user=scope.user).values("adept"))
     q |= Q(pk__in=live.filter(adept__user=scope.user).values("mentor"))
     return Enrolment.objects.filter(pk__in=Enrolment.objects.filter(q).values("pk"))
@@ -199,8 +199,23 @@ def changeable_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
 
 
 def visible_pairs(user: AnyUser) -> QuerySet[Pair]:
+    """Pairs whose both sides the person may see; unpublished suggestions only to coordinators."""
     enrolments = visible_enrolments(user)
-    return Pair.objects.filter(mentor__in=enrolments, adept__in=enrolments)
+    pairs = Pair.objects.filter(mentor__in=enrolments, adept__in=enrolments)
+    coordinated = changeable_programmes(user)
+    return pairs.filter(~Q(status=PairStatus.DRAFT) | Q(programme__in=coordinated))
+
+
+def changeable_pairs(user: AnyUser) -> QuerySet[Pair]:
+    """Pairs a coordinator steers: publish, pause, end, re-match."""
+    return Pair.objects.filter(programme__in=changeable_programmes(user))
+
+
+def can_edit_profile(user: AnyUser, enrolment: Enrolment) -> bool:
+    """A matching profile is filled in by its owner or by the programme's coordinators."""
+    if not user.is_authenticated:
+        return False
+    return enrolment.user_id == user.pk or can_change(user, enrolment)
 
 
 def visible_invitations(user: AnyUser) -> QuerySet[Invitation]:
@@ -223,6 +238,7 @@ _CHANGEABLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     Workplace: changeable_workplaces,
     Enrolment: changeable_enrolments,
     Invitation: visible_invitations,
+    Pair: changeable_pairs,
 }
 
 
