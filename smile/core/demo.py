@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
-from smile.matching.models import Pair, PairStatus
+from smile.matching.models import MatchingProfile, Pair, PairStatus
 from smile.organisations.choices import OrganisationKind, Role
 from smile.organisations.models import Organisation, Workplace
 from smile.organisations.services import organisation_create, workplace_save
@@ -104,6 +104,109 @@ def _enrol(
     )
 
 
+# Languages (ISO 639 code, level 1–4), trade, shifts and interests, as each person gave them.
+PROFILES: dict[str, dict[str, object]] = {
+    "johan": {
+        "languages": [("sv", 4), ("en", 3), ("ar", 1)],
+        "trade": "Gjuteri",
+        "skills": ["formning", "gjutning", "mätteknik"],
+        "shifts": ["day"],
+        "interests": ["fotboll", "fiske"],
+        "gender": "man",
+    },
+    "maria": {
+        "languages": [("sv", 4), ("en", 3)],
+        "trade": "Gjuteri",
+        "skills": ["efterbehandling", "slipning", "kvalitet"],
+        "shifts": ["day", "evening"],
+        "interests": ["matlagning", "löpning"],
+        "gender": "woman",
+    },
+    "erik": {
+        "languages": [("sv", 4), ("en", 2), ("uk", 1)],
+        "trade": "Trähusbygge",
+        "skills": ["stomme", "montering", "ritningsläsning"],
+        "shifts": ["day"],
+        "interests": ["fiske", "musik"],
+        "gender": "man",
+    },
+    "sara": {
+        "languages": [("sv", 4), ("en", 3), ("so", 2)],
+        "trade": "Trähusbygge",
+        "skills": ["montering", "takarbete", "säkerhet"],
+        "shifts": ["day", "weekend"],
+        "interests": ["musik", "löpning"],
+        "gender": "woman",
+    },
+    "amal": {
+        "languages": [("ar", 4), ("sv", 2), ("en", 2)],
+        "trade": "Gjuteri",
+        "skills": ["formning"],
+        "shifts": ["day"],
+        "interests": ["matlagning"],
+        "gender": "woman",
+    },
+    "yonas": {
+        "languages": [("ti", 4), ("am", 3), ("sv", 2)],
+        "trade": "Gjuteri",
+        "skills": ["gjutning"],
+        "shifts": ["day"],
+        "interests": ["fotboll"],
+        "gender": "man",
+    },
+    "olena": {
+        "languages": [("uk", 4), ("ru", 3), ("sv", 2), ("en", 2)],
+        "trade": "Trähusbygge",
+        "skills": ["ritningsläsning"],
+        "shifts": ["day"],
+        "interests": ["musik"],
+        "gender": "woman",
+    },
+    "farhad": {
+        "languages": [("prs", 4), ("fa", 4), ("sv", 2)],
+        "trade": "Gjuteri",
+        "skills": ["slipning"],
+        "shifts": ["day", "evening"],
+        "interests": ["fotboll"],
+        "gender": "man",
+    },
+    "hodan": {
+        "languages": [("so", 4), ("sv", 2), ("en", 1)],
+        "trade": "Trähusbygge",
+        "skills": ["montering"],
+        "shifts": ["day"],
+        "interests": ["löpning"],
+        "gender": "woman",
+        "wants_same_gender": True,
+    },
+    "maryam": {
+        "languages": [("fa", 4), ("en", 2), ("sv", 1)],
+        "trade": "Trähusbygge",
+        "skills": ["säkerhet"],
+        "shifts": ["day", "weekend"],
+        "interests": ["musik"],
+        "gender": "woman",
+    },
+    "mohammed": {
+        "languages": [("ar", 4), ("sv", 2)],
+        "trade": "Gjuteri",
+        "skills": ["kvalitet"],
+        "shifts": ["evening"],
+        "interests": ["matlagning"],
+        "gender": "man",
+    },
+}
+
+
+def _profile(enrolment: Enrolment, key: str, *, mentor: bool) -> None:
+    data = dict(PROFILES[key])
+    languages = [{"code": code, "level": level} for code, level in data.pop("languages")]  # type: ignore[attr-defined]
+    defaults: dict[str, object] = {"languages": languages, **data}
+    if mentor:
+        defaults["training_completed_on"] = date(2026, 8, 20)
+    MatchingProfile.objects.update_or_create(enrolment=enrolment, defaults=defaults)
+
+
 def _pair(programme: Programme, mentor: Enrolment, adept: Enrolment, started_on: date) -> None:
     Pair.objects.get_or_create(
         programme=programme,
@@ -169,6 +272,7 @@ def load_demo() -> bool:
             user=user, organisation=employer, role=Role.MENTOR, workplace=mentor_places[key]
         )
         mentors[key] = _enrol(programme, user, "mentor", mentor_places[key], None, start)
+        _profile(mentors[key], key, mentor=True)
     adept_places = {
         "amal": moulding,
         "yonas": moulding,
@@ -183,6 +287,7 @@ def load_demo() -> bool:
         user = _user(person)
         membership_create(user=user, organisation=savsjo, role=Role.ADEPT)
         adepts[key] = _enrol(programme, user, "adept", adept_places[key], school, start)
+        _profile(adepts[key], key, mentor=False)
     _pair(programme, mentors["johan"], adepts["amal"], date(2026, 9, 1))
     _pair(programme, mentors["johan"], adepts["yonas"], date(2026, 9, 1))
     _pair(programme, mentors["erik"], adepts["olena"], date(2026, 9, 7))

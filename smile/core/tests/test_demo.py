@@ -45,3 +45,17 @@ def test_every_demo_account_logs_in_and_holds_its_role(client, person, role: str
     assert response.status_code == 302
     user = User.objects.get(email=person.email)
     assert role in access.roles_of(user)
+
+
+@pytest.mark.django_db
+def test_the_demo_gives_every_mentor_and_adept_a_matching_profile() -> None:
+    from smile.matching.models import MatchingProfile
+
+    load_demo()
+    programme = Programme.objects.get(name="Gjuteri- och husbyggarvägen 2026/27")
+    enrolments = Enrolment.objects.filter(programme=programme)
+    assert enrolments.count() == 11
+    profiles = MatchingProfile.objects.filter(enrolment__in=enrolments)
+    assert profiles.count() == 11
+    amal = profiles.get(enrolment__user__email=ADEPTS["amal"].email)
+    assert {"code": "ar", "level": 4} in amal.languages
