@@ -123,6 +123,8 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Where links in e-mails sent by the background worker point (no request to read it from).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
 
 # Login throttling: five failures lock the user-and-address pair for an hour.

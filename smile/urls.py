@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("smile.accounts.urls")),
     path("organisations/", include("smile.organisations.urls")),
     path("programmes/", include("smile.programmes.urls")),
+    path("matching/", include("smile.matching.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from smile.accounts.models import User
 from smile.core import access
-from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.matching.models import LIVE_PAIR_STATUSES, Pair, PairStatus
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership, Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
@@ -19,6 +19,8 @@ class AdeptHome:
     enrolments: list[Enrolment]
     mentors: list[Pair]
     contacts: list[Membership]
+    # Proposals waiting for her answer (or the mentor's), shown apart from the live pairs.
+    proposals: list[Pair] = field(default_factory=list)
 
 
 @dataclass
@@ -27,6 +29,7 @@ class MentorHome:
     pairs: list[Pair]
     capacity: int = 0
     free_places: int = 0
+    proposals: list[Pair] = field(default_factory=list)
 
 
 @dataclass
@@ -52,7 +55,12 @@ def adept_home(*, user: User) -> AdeptHome:
             organisation__in=[e.programme.owner_id for e in enrolments],
         ).select_related("user", "organisation")
     )
-    return AdeptHome(enrolments=enrolments, mentors=mentors, contacts=contacts)
+    proposals = list(
+        access.visible_pairs(user)
+        .filter(adept__user=user, status=PairStatus.PROPOSED)
+        .select_related("mentor__user", "mentor__workplace", "programme")
+    )
+    return AdeptHome(enrolments=enrolments, mentors=mentors, contacts=contacts, proposals=proposals)
 
 
 def mentor_home(*, user: User) -> MentorHome:
@@ -67,10 +75,17 @@ def mentor_home(*, user: User) -> MentorHome:
         .select_related("adept__user", "adept__workplace", "adept__education_provider", "programme")
         .order_by("adept__user__full_name")
     )
+    proposals = list(
+        access.visible_pairs(user)
+        .filter(mentor__user=user, status=PairStatus.PROPOSED)
+        .select_related("adept__user", "adept__workplace", "programme")
+        .order_by("adept__user__full_name")
+    )
     capacity = sum(e.programme.mentor_capacity for e in enrolments)
     return MentorHome(
         enrolments=enrolments,
         pairs=pairs,
+        proposals=proposals,
         capacity=capacity,
         free_places=max(capacity - len(pairs), 0),
     )

@@ -1,0 +1,151 @@
+"""The coordinator's matching page: criteria, runs, review and edits of the draft, publishing."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from smile.core import access
+from smile.core.errors import ApplicationError
+from smile.core.forms import add_application_error
+from smile.matching import engine, selectors
+from smile.matching.forms import AssignForm, MatchingCriteriaForm, SwapForm
+from smile.matching.models import Pair, PairStatus
+from smile.programmes.models import Programme
+
+
+def _page(request: HttpRequest, programme: Programme, **forms: Any) -> HttpResponse:
+    context = {
+        "programme": programme,
+        "overview": selectors.matching_overview(programme=programme),
+        "criteria_form": forms.get("criteria_form")
+        or MatchingCriteriaForm(instance=engine.criteria_for(programme)),
+        "assign_form": forms.get("assign_form") or AssignForm(programme=programme),
+        "swap_form": forms.get("swap_form") or SwapForm(programme=programme),
+    }
+    return render(request, "matching/coordinator_matching.html", context)
+
+
+def _back(programme: Programme) -> HttpResponse:
+    return redirect("matching:programme", pk=programme.pk)
+
+
+@login_required
+def matching_page(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    return _page(request, programme)
+
+
+@login_required
+@require_POST
+def criteria_save(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    form = MatchingCriteriaForm(request.POST, instance=engine.criteria_for(programme))
+    if form.is_valid():
+        try:
+            engine.criteria_save(programme=programme, **form.cleaned_data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The matching criteria are saved."))
+            return _back(programme)
+    return _page(request, programme, criteria_form=form)
+
+
+@login_required
+@require_POST
+def run_start(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    try:
+        engine.matching_run_start(programme=programme, started_by=request.user)  # type: ignore[arg-type]
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Matching has started. This page shows its progress."))
+    return _back(programme)
+
+
+@login_required
+def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    run = selectors.latest_run(programme=programme)
+    busy = engine.run_is_busy(run)
+    context = {"programme": programme, "run": run, "busy": busy}
+    response = render(request, "matching/_progress.html", context)
+    if getattr(request, "htmx", False) and not busy:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_POST
+def draft_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    form = AssignForm(request.POST, programme=programme)
+    if form.is_valid():
+        try:
+            engine.draft_assign(programme=programme, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The pair is added to the proposal."))
+            return _back(programme)
+    return _page(request, programme, assign_form=form)
+
+
+@login_required
+@require_POST
+def draft_unassign(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    pair = access.changeable_pairs(request.user).filter(
+        programme=programme, pk=pair_pk, status=PairStatus.DRAFT
+    )
+    found: Pair | None = pair.first()
+    if found is not None:
+        engine.draft_unassign(pair=found, actor=request.user)  # type: ignore[arg-type]
+        messages.success(request, _("The pair is removed from the proposal."))
+    return _back(programme)
+
+
+@login_required
+@require_POST
+def draft_swap(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    form = SwapForm(request.POST, programme=programme)
+    if form.is_valid():
+        try:
+            engine.draft_swap(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The mentors are swapped."))
+            return _back(programme)
+    return _page(request, programme, swap_form=form)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    from smile.matching.lifecycle import pairs_publish
+
+    try:
+        published = pairs_publish(
+            programme=programme,
+            actor=request.user,  # type: ignore[arg-type]
+            base_url=request.build_absolute_uri("/"),
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        if published:
+            messages.success(
+                request, _("The proposal is published. Both sides are asked to accept.")
+            )
+        else:
+            messages.error(request, _("There is no proposal to publish."))
+    return _back(programme)
