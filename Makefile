@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser lint typecheck bench messages clean worker serve prepare
+.PHONY: run test test-fast lint typecheck bench messages clean prepare chromium
 
 $(BIN)/python:
 	@PY=$$(scripts/find-python) || exit 1; echo "Using $$PY"; "$$PY" -m venv $(VENV)
@@ -57,6 +57,7 @@ typecheck: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_solver.py
+	$(BIN)/python bench/bench_pipeline.py
 
 # Re-extract every string into the catalogues (needs GNU gettext's xgettext).
 messages: $(VENV)/.installed-test
