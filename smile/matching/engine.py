@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
@@ -237,7 +238,9 @@ def matching_run_start(*, programme: Programme, started_by: User | None) -> Matc
     stale.update(status=RunStatus.FAILED, finished_at=timezone.now(), error="Not finished in time.")
     if unfinished.exists():
         raise ApplicationError(_("A matching run is already under way for this programme."))
-    run = MatchingRun(programme=programme, started_by=started_by, step=_("Waiting for its turn"))
+    run = MatchingRun(
+        programme=programme, started_by=started_by, step=gettext_noop("Waiting for its turn")
+    )
     run.full_clean()
     run.save()
 
@@ -260,6 +263,7 @@ def run_is_busy(run: MatchingRun | None) -> bool:
 
 
 def _progress(run: MatchingRun, percent: int, step: str, **fields: object) -> None:
+    # The step is kept in English (a msgid) and translated for each reader when shown.
     run.progress = percent
     run.step = step
     for name, value in fields.items():
@@ -364,18 +368,18 @@ def matching_run_execute(*, run_id: int) -> MatchingRun:
     if run.status not in (RunStatus.QUEUED, RunStatus.RUNNING):
         return run
     try:
-        _progress(run, 10, _("Reading the profiles"), status=RunStatus.RUNNING, error="")
+        _progress(run, 10, gettext_noop("Reading the profiles"), status=RunStatus.RUNNING, error="")
         cohort = cohort_load(run.programme)
-        _progress(run, 40, _("Scoring the possible pairs"))
+        _progress(run, 40, gettext_noop("Scoring the possible pairs"))
         scored = cohort_match(
-            cohort, on_solving=lambda: _progress(run, 70, _("Finding the best proposal"))
+            cohort, on_solving=lambda: _progress(run, 70, gettext_noop("Finding the best proposal"))
         )
-        _progress(run, 90, _("Saving the proposal"))
+        _progress(run, 90, gettext_noop("Saving the proposal"))
         _drafts_replace(run, scored)
         _progress(
             run,
             100,
-            _("Done"),
+            gettext_noop("Done"),
             status=RunStatus.FINISHED,
             finished_at=timezone.now(),
             matched=scored.matched,
@@ -387,7 +391,7 @@ def matching_run_execute(*, run_id: int) -> MatchingRun:
         _progress(
             run,
             run.progress,
-            _("Failed"),
+            gettext_noop("Failed"),
             status=RunStatus.FAILED,
             finished_at=timezone.now(),
             error=f"{type(error).__name__}: {error}"[:2000],

@@ -93,3 +93,17 @@ class SwapForm(forms.Form):
         )
         self.fields["pair_a"].queryset = drafts  # type: ignore[attr-defined]
         self.fields["pair_b"].queryset = drafts  # type: ignore[attr-defined]
+
+
+class ProfileImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File with matching profiles (CSV or Excel)"),
+        help_text=_(
+            "The first row names the columns: email (required), languages (codes with levels "
+            "1–4, like “ar:4, sv:2”), trade, skills, shifts (day, evening, night, weekend), "
+            "interests, capacity (mentors), training_completed_on (YYYY-MM-DD, mentors), "
+            "gender (woman, man, non-binary; optional) and wants_same_gender (yes or no, "
+            "adepts). Swedish column names work too. A column you leave out keeps its values. "
+            "At most 5,000 rows and 5 MB."
+        ),
+    )

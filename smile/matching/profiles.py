@@ -150,31 +150,22 @@ def _clean_list(values: list[str], field: str) -> list[str]:
     return cleaned
 
 
-@transaction.atomic
-def matching_profile_save(*, enrolment: Enrolment, actor: User, **fields: Any) -> MatchingProfile:
-    """Save the fields given (the others keep their values) after checking every rule.
+def validate_profile_fields(*, role: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Check and clean the fields given for a mentor's or an adept's profile; pure, no database.
 
-    Training dates and line managers are the coordinator's to set; mentors' fields (capacity,
-    training) are refused for adepts and adepts' (gender wish, line manager) for mentors.
+    Returns the cleaned fields: the other role's fields are dropped when empty and refused
+    otherwise. Raises ApplicationError naming the field for the first broken rule. Who may set
+    what (coordinator-only fields, line managers) is the saving service's to check.
     """
     unknown = set(fields) - PROFILE_FIELDS
     if unknown:
         raise TypeError(f"Unknown profile fields: {sorted(unknown)}")
-    is_coordinator = access.can_change(actor, enrolment)
-    if not (is_coordinator or enrolment.user_id == actor.pk):
-        raise ApplicationError(_("You cannot change this profile."))
-    profile, _created = MatchingProfile.objects.select_for_update().get_or_create(
-        enrolment=enrolment
-    )
-    wrong_side = MENTOR_ONLY if enrolment.role == EnrolmentRole.ADEPT else ADEPT_ONLY
+    fields = dict(fields)
+    wrong_side = MENTOR_ONLY if role == EnrolmentRole.ADEPT else ADEPT_ONLY
     for name in sorted(set(fields) & wrong_side):
         if fields[name] not in (None, False):
             raise ApplicationError(_("This is not asked of you in this role."), field=name)
         del fields[name]
-    if not is_coordinator:
-        for name in sorted(set(fields) & COORDINATOR_ONLY):
-            if fields[name] != getattr(profile, name):
-                raise ApplicationError(_("Only the coordinator can change this."), field=name)
     if "languages" in fields:
         fields["languages"] = _clean_languages(list(fields["languages"]))
     for name in ("skills", "interests"):
@@ -200,6 +191,38 @@ def matching_profile_save(*, enrolment: Enrolment, actor: User, **fields: Any) -
         raise ApplicationError(
             _("The training date cannot be in the future."), field="training_completed_on"
         )
+    return fields
+
+
+def check_gender_wish(*, gender: str, wants_same_gender: bool) -> None:
+    """A wish for a mentor of one's own gender needs the gender: checked on the whole profile."""
+    if wants_same_gender and not gender:
+        raise ApplicationError(
+            _("Tell us your gender if you want a mentor of your own gender."), field="gender"
+        )
+
+
+@transaction.atomic
+def matching_profile_save(*, enrolment: Enrolment, actor: User, **fields: Any) -> MatchingProfile:
+    """Save the fields given (the others keep their values) after checking every rule.
+
+    Training dates and line managers are the coordinator's to set; mentors' fields (capacity,
+    training) are refused for adepts and adepts' (gender wish, line manager) for mentors.
+    """
+    unknown = set(fields) - PROFILE_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown profile fields: {sorted(unknown)}")
+    is_coordinator = access.can_change(actor, enrolment)
+    if not (is_coordinator or enrolment.user_id == actor.pk):
+        raise ApplicationError(_("You cannot change this profile."))
+    profile, _created = MatchingProfile.objects.select_for_update().get_or_create(
+        enrolment=enrolment
+    )
+    fields = validate_profile_fields(role=enrolment.role, fields=fields)
+    if not is_coordinator:
+        for name in sorted(set(fields) & COORDINATOR_ONLY):
+            if fields[name] != getattr(profile, name):
+                raise ApplicationError(_("Only the coordinator can change this."), field=name)
     manager: User | None = fields.get("line_manager")
     if (
         manager is not None
@@ -216,11 +239,7 @@ def matching_profile_save(*, enrolment: Enrolment, actor: User, **fields: Any) -
         )
     for name, value in fields.items():
         setattr(profile, name, value)
-    gender = profile.gender
-    if profile.wants_same_gender and not gender:
-        raise ApplicationError(
-            _("Tell us your gender if you want a mentor of your own gender."), field="gender"
-        )
+    check_gender_wish(gender=profile.gender, wants_same_gender=profile.wants_same_gender)
     profile.full_clean(validate_unique=False, validate_constraints=False)
     profile.save()
     return profile

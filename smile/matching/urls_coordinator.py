@@ -15,4 +15,10 @@ urlpatterns = [
     ),
     path("programmes/<int:pk>/swap/", views.draft_swap, name="swap"),
     path("programmes/<int:pk>/publish/", views.publish, name="publish"),
+    path("programmes/<int:pk>/import/", views.profiles_import, name="import"),
+    path(
+        "programmes/<int:pk>/import/template.csv",
+        views.profiles_import_template,
+        name="import_template",
+    ),
 ]

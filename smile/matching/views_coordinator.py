@@ -1,5 +1,6 @@
 """The coordinator's matching page: criteria, runs, review and edits of the draft, publishing."""
 
+import csv
 from typing import Any
 
 from django.contrib import messages
@@ -12,8 +13,8 @@ from django.views.decorators.http import require_POST
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.matching import engine, selectors
-from smile.matching.forms import AssignForm, MatchingCriteriaForm, SwapForm
+from smile.matching import engine, profile_import, selectors
+from smile.matching.forms import AssignForm, MatchingCriteriaForm, ProfileImportForm, SwapForm
 from smile.matching.models import Pair, PairStatus
 from smile.programmes.models import Programme
 
@@ -149,3 +150,55 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("There is no proposal to publish."))
     return _back(programme)
+
+
+@login_required
+def profiles_import(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    report = None
+    if request.method == "POST":
+        form = ProfileImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            report = profile_import.profiles_import(
+                programme=programme,
+                actor=request.user,  # type: ignore[arg-type]
+                filename=upload.name or "",
+                content=upload.read(profile_import.MAX_BYTES + 1),
+            )
+            if report.ok:
+                messages.success(
+                    request,
+                    _("The profiles are imported: %(created)d new, %(updated)d updated.")
+                    % {"created": report.created, "updated": report.updated},
+                )
+                for notice in report.notices:
+                    messages.info(request, notice)
+                return _back(programme)
+            for error in report.file_errors:
+                form.add_error("file", error)
+            if report.errors:
+                form.add_error(
+                    "file",
+                    _(
+                        "Rows with problems: %(count)d of %(rows)d. Nothing was saved: "
+                        "correct the file and upload it again."
+                    )
+                    % {"count": report.rows_with_errors, "rows": report.rows},
+                )
+    else:
+        form = ProfileImportForm()
+    context = {"programme": programme, "form": form, "report": report}
+    return render(request, "matching/profile_import.html", context)
+
+
+@login_required
+def profiles_import_template(request: HttpRequest, pk: int) -> HttpResponse:
+    access.get_changeable_or_404(request.user, Programme, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="matching-profiles.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(profile_import.TEMPLATE_HEADER)
+    writer.writerow(profile_import.TEMPLATE_EXAMPLE)
+    return response

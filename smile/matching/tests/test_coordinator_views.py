@@ -85,7 +85,7 @@ def test_running_matching_queues_a_run_and_shows_progress(
     run = MatchingRun.objects.get()
     assert run.status == RunStatus.QUEUED and run.started_by == cast.alice
     content = client.get(page(cast)).content.decode()
-    assert "<progress" in content and 'hx-trigger="load delay:1s"' in content
+    assert "<progress" in content and 'hx-trigger="every 1s"' in content
     assert 'aria-live="polite"' in content and "Refresh" in content
     partial = client.get(page(cast, "progress/"), headers={"HX-Request": "true"})
     assert "HX-Refresh" not in partial
