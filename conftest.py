@@ -36,3 +36,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Hashing a password properly takes a third of a second; tests create dozens.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests() -> object:
+    """Services called straight from a test speak English, so tests can read their messages;
+    requests still choose their own language. Nothing a test switches on outlives it."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
