@@ -15,6 +15,7 @@ from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.matching import engine, profile_import, selectors
 from smile.matching.forms import AssignForm, MatchingCriteriaForm, ProfileImportForm, SwapForm
+from smile.matching.lifecycle import pairs_publish
 from smile.matching.models import Pair, PairStatus
 from smile.programmes.models import Programme
 
@@ -132,8 +133,6 @@ def draft_swap(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     programme = access.get_changeable_or_404(request.user, Programme, pk)
-    from smile.matching.lifecycle import pairs_publish
-
     try:
         published = pairs_publish(
             programme=programme,

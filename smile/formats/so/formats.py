@@ -1,9 +1,2 @@
-# Day first, as the adepts' countries and Sweden's own short forms both read it.
-DATE_FORMAT = "j F Y"
-SHORT_DATE_FORMAT = "d/m/Y"
-DATETIME_FORMAT = "j F Y H:i"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-TIME_FORMAT = "H:i"
-FIRST_DAY_OF_WEEK = 1
-DECIMAL_SEPARATOR = "."
-THOUSAND_SEPARATOR = ","
+# Tigrinya and Somali readers share day-first dates.
+from smile.formats.day_first import *  # noqa: F403
