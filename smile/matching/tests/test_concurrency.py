@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 
 from smile.accounts.services import membership_create
 from smile.core.errors import ApplicationError
@@ -31,13 +32,18 @@ def race(*calls: Callable[[], object]) -> list[object]:
     barrier = threading.Barrier(len(calls))
     results: list[object] = [None] * len(calls)
 
+    language = translation.get_language()
+
     def run(i: int, call: Callable[[], object]) -> None:
+        # The active language is per thread: speak the test's language here too.
+        translation.activate(language)
         try:
             barrier.wait()
             results[i] = call()
         except Exception as error:
             results[i] = error
         finally:
+            translation.deactivate()
             connection.close()
 
     threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
