@@ -7,7 +7,13 @@ from django.db.models import Count, Q, QuerySet
 
 from smile.accounts.models import User
 from smile.core import access
-from smile.matching.models import LIVE_PAIR_STATUSES, Pair, PairStatus
+from smile.matching.models import (
+    LIVE_PAIR_STATUSES,
+    Pair,
+    PairStatus,
+    effective_capacity,
+    profile_of,
+)
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership, Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
@@ -67,7 +73,7 @@ def mentor_home(*, user: User) -> MentorHome:
     enrolments = list(
         Enrolment.objects.filter(
             user=user, role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE
-        ).select_related("programme", "workplace__organisation")
+        ).select_related("programme", "workplace__organisation", "matching_profile")
     )
     pairs = list(
         access.visible_pairs(user)
@@ -81,7 +87,7 @@ def mentor_home(*, user: User) -> MentorHome:
         .select_related("adept__user", "adept__workplace", "programme")
         .order_by("adept__user__full_name")
     )
-    capacity = sum(e.programme.mentor_capacity for e in enrolments)
+    capacity = sum(effective_capacity(profile_of(e), e.programme) for e in enrolments)
     return MentorHome(
         enrolments=enrolments,
         pairs=pairs,

@@ -28,11 +28,12 @@ from smile.matching.models import (
     PLACE_HOLDING_STATUSES,
     Exclusion,
     MatchingCriteria,
-    MatchingProfile,
     MatchingRun,
     Pair,
     PairStatus,
     RunStatus,
+    effective_capacity,
+    profile_of,
 )
 from smile.matching.problem import Adept, Candidate, Mentor, Problem
 from smile.matching.solver import Solution, solve
@@ -149,13 +150,8 @@ def _languages(items: object) -> dict[str, int]:
 
 def profile_view(enrolment: Enrolment, programme: Programme) -> scoring.ProfileView:
     """The scoring view of an enrolment; an enrolment without a profile counts as empty."""
-    try:
-        profile: MatchingProfile | None = enrolment.matching_profile
-    except MatchingProfile.DoesNotExist:
-        profile = None
-    capacity = programme.mentor_capacity
-    if profile is not None and profile.capacity is not None:
-        capacity = profile.capacity
+    profile = profile_of(enrolment)
+    capacity = effective_capacity(profile, programme)
     return scoring.ProfileView(
         enrolment_id=enrolment.pk,
         user_id=enrolment.user_id,

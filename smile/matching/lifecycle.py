@@ -35,6 +35,7 @@ from smile.matching.models import (
     Pair,
     PairEvent,
     PairStatus,
+    effective_capacity,
 )
 from smile.programmes.models import Enrolment, Programme
 
@@ -130,15 +131,9 @@ def _lock(pair: Pair) -> tuple[Enrolment, Pair]:
 
 
 def mentor_capacity(mentor: Enrolment) -> int:
-    """How many adepts the mentor takes at once: her own setting, else the programme's."""
-    own = (
-        MatchingProfile.objects.filter(enrolment_id=mentor.pk)
-        .values_list("capacity", flat=True)
-        .first()
-    )
-    if own is not None:
-        return own
-    return Programme.objects.values_list("mentor_capacity", flat=True).get(pk=mentor.programme_id)
+    """The mentor's capacity, read fresh from the database (her row is locked by the caller)."""
+    profile = MatchingProfile.objects.filter(enrolment_id=mentor.pk).first()
+    return effective_capacity(profile, Programme.objects.get(pk=mentor.programme_id))
 
 
 def _check_capacity(mentor: Enrolment, pair: Pair) -> None:

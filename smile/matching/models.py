@@ -85,6 +85,20 @@ class MatchingProfile(TimeStamped):
         return str(self.enrolment)
 
 
+def effective_capacity(profile: MatchingProfile | None, programme: Programme) -> int:
+    """How many adepts a mentor takes at once: her own setting, else the programme's."""
+    if profile is not None and profile.capacity is not None:
+        return profile.capacity
+    return programme.mentor_capacity
+
+
+def profile_of(enrolment: Enrolment) -> MatchingProfile | None:
+    try:
+        return enrolment.matching_profile
+    except MatchingProfile.DoesNotExist:
+        return None
+
+
 class MatchingCriteria(TimeStamped):
     """A coordinator's weights (0–10) and hard rules for one programme."""
 

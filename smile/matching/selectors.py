@@ -6,7 +6,14 @@ from django.db.models import Count, Q, QuerySet
 
 from smile.matching.engine import adept_unmatched_filter, run_is_busy
 from smile.matching.labels import CRITERION_LABELS, rule_label
-from smile.matching.models import PLACE_HOLDING_STATUSES, MatchingRun, Pair, PairStatus
+from smile.matching.models import (
+    PLACE_HOLDING_STATUSES,
+    MatchingRun,
+    Pair,
+    PairStatus,
+    effective_capacity,
+    profile_of,
+)
 from smile.matching.scoring import CRITERIA
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 
@@ -100,10 +107,7 @@ def mentors_with_places(*, programme: Programme) -> list[MentorRow]:
     )
     rows = []
     for mentor in mentors:
-        profile = getattr(mentor, "matching_profile", None)
-        capacity = programme.mentor_capacity
-        if profile is not None and profile.capacity is not None:
-            capacity = profile.capacity
+        capacity = effective_capacity(profile_of(mentor), programme)
         rows.append(MentorRow(enrolment=mentor, capacity=capacity, taken=mentor.taken))
     return rows
 

@@ -117,3 +117,11 @@ def test_home_queries_do_not_grow_with_the_cohort(cast: Cast, login, who: str, p
     with CaptureQueriesContext(connection) as large:
         assert client.get(path).status_code == 200
     assert len(large) == len(small)
+
+
+def test_the_mentor_home_counts_her_own_capacity(cast: Cast, login) -> None:
+    from smile.matching.models import MatchingProfile
+
+    MatchingProfile.objects.create(enrolment=cast.bob_enrolment, capacity=3)
+    home = login(cast.bob).get("/home/mentor/").context["home"]
+    assert (home.capacity, home.free_places) == (3, 2)
