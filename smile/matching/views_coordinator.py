@@ -76,7 +76,9 @@ def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
     programme = access.get_changeable_or_404(request.user, Programme, pk)
     run = selectors.latest_run(programme=programme)
     busy = engine.run_is_busy(run)
-    context = {"programme": programme, "run": run, "busy": busy}
+    # The page tells which step it shows; only a new step is announced to screen readers.
+    announce = bool(getattr(request, "htmx", False) and run and request.GET.get("step") != run.step)
+    context = {"programme": programme, "run": run, "busy": busy, "announce": announce}
     response = render(request, "matching/_progress.html", context)
     if getattr(request, "htmx", False) and not busy:
         response["HX-Refresh"] = "true"

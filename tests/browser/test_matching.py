@@ -41,7 +41,7 @@ def log_out(page: Page) -> None:
 
 
 # The page's polling for the progress of a run.
-PROGRESS = re.compile(r"/matching/programmes/\d+/progress/$")
+PROGRESS = re.compile(r"/matching/programmes/\d+/progress/(\?.*)?$")
 
 
 def hold_polling(page: Page) -> list[Route]:

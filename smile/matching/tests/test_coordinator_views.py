@@ -86,9 +86,21 @@ def test_running_matching_queues_a_run_and_shows_progress(
     assert run.status == RunStatus.QUEUED and run.started_by == cast.alice
     content = client.get(page(cast)).content.decode()
     assert "<progress" in content and 'hx-trigger="every 1s"' in content
-    assert 'aria-live="polite"' in content and "Refresh" in content
-    partial = client.get(page(cast, "progress/"), headers={"HX-Request": "true"})
-    assert "HX-Refresh" not in partial
+    assert '<p id="run-announce" class="visually-hidden" role="status"></p>' in content
+    assert "Refresh" in content
+    # The same step again: nothing new for screen readers; a new step: announced once.
+    same = client.get(
+        page(cast, "progress/") + "?step=Waiting+for+its+turn", headers={"HX-Request": "true"}
+    )
+    assert "HX-Refresh" not in same
+    assert "run-announce" not in same.content.decode()
+    new = client.get(
+        page(cast, "progress/") + "?step=Reading+the+profiles", headers={"HX-Request": "true"}
+    )
+    assert (
+        '<span id="run-announce" hx-swap-oob="innerHTML">Waiting for its turn</span>'
+        in new.content.decode()
+    )
     engine.matching_run_execute(run_id=run.pk)
     partial = client.get(page(cast, "progress/"), headers={"HX-Request": "true"})
     assert partial["HX-Refresh"] == "true"
