@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "smile.organisations",
     "smile.programmes",
     "smile.matching",
+    "smile.mentoring",
+    "smile.notifications",
+    "smile.privacy",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,9 @@ urlpatterns = [
     path("organisations/", include("smile.organisations.urls")),
     path("programmes/", include("smile.programmes.urls")),
     path("matching/", include("smile.matching.urls")),
+    path("mentoring/", include("smile.mentoring.urls")),
+    path("notifications/", include("smile.notifications.urls")),
+    path("privacy/", include("smile.privacy.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -16,7 +16,14 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from smile.accounts.models import Invitation, User
-from smile.matching.models import PLACE_HOLDING_STATUSES, Pair, PairStatus
+from smile.matching.models import LIVE_PAIR_STATUSES, PLACE_HOLDING_STATUSES, Pair, PairStatus
+from smile.mentoring.models import (
+    ActionItem,
+    LifeSituationCheckIn,
+    Meeting,
+    MeetingLog,
+    Reflection,
+)
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership, Organisation, Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
@@ -218,6 +225,92 @@ def can_edit_profile(user: AnyUser, enrolment: Enrolment) -> bool:
     return enrolment.user_id == user.pk or can_change(user, enrolment)
 
 
+# --- mentoring -------------------------------------------------------------------------------
+
+
+def own_pairs(user: AnyUser) -> QuerySet[Pair]:
+    """Pairs in which the person is the adept or the mentor."""
+    if not user.is_authenticated:
+        return Pair.objects.none()
+    return Pair.objects.filter(Q(adept__user=user) | Q(mentor__user=user))
+
+
+def workable_pairs(user: AnyUser) -> QuerySet[Pair]:
+    """Live pairs in which the person is a side: she may plan, log and follow up their work."""
+    return own_pairs(user).filter(status__in=LIVE_PAIR_STATUSES)
+
+
+def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(pair__in=visible_pairs(user))
+
+
+def changeable_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    """A meeting is answered, moved or cancelled by the two people of a live pair."""
+    return Meeting.objects.filter(pair__in=workable_pairs(user))
+
+
+def visible_meeting_logs(user: AnyUser) -> QuerySet[MeetingLog]:
+    """The pair and the programme's coordinators; the notes themselves: see `can_read_notes`."""
+    return MeetingLog.objects.filter(
+        Q(pair__in=own_pairs(user)) | Q(pair__programme__in=changeable_programmes(user))
+    )
+
+
+def changeable_meeting_logs(user: AnyUser) -> QuerySet[MeetingLog]:
+    return MeetingLog.objects.filter(pair__in=workable_pairs(user))
+
+
+def can_read_notes(user: AnyUser, log: MeetingLog) -> bool:
+    """Free notes are the pair's own, unless they marked them for the coordinator."""
+    if own_pairs(user).filter(pk=log.pair_id).exists():
+        return True
+    return log.notes_for_coordinator and can_change(user, log.pair)
+
+
+def visible_action_items(user: AnyUser) -> QuerySet[ActionItem]:
+    return ActionItem.objects.filter(
+        Q(pair__in=own_pairs(user)) | Q(pair__programme__in=changeable_programmes(user))
+    )
+
+
+def changeable_action_items(user: AnyUser) -> QuerySet[ActionItem]:
+    return ActionItem.objects.filter(pair__in=workable_pairs(user))
+
+
+def visible_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
+    """Sensitive: the adept herself; her mentor only if she shares with him; the coordinator
+    only the check-ins where she asked for support (and then only the parts she shared).
+
+    Every read of one of these must be logged (`smile.privacy.services.access_record`).
+    """
+    if not user.is_authenticated:
+        return LifeSituationCheckIn.objects.none()
+    mentor_of = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
+    q = Q(enrolment__user=user)
+    q |= Q(share_with_mentor=True, enrolment__in=mentor_of.values("adept"))
+    q |= Q(support_requested=True, enrolment__programme__in=changeable_programmes(user))
+    return LifeSituationCheckIn.objects.filter(q)
+
+
+def changeable_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
+    """Only the adept changes or deletes her own answers."""
+    if not user.is_authenticated:
+        return LifeSituationCheckIn.objects.none()
+    return LifeSituationCheckIn.objects.filter(enrolment__user=user)
+
+
+def visible_reflections(user: AnyUser) -> QuerySet[Reflection]:
+    """Her own reflection always; the other side's (and the coordinator's view) once both wrote."""
+    if not user.is_authenticated:
+        return Reflection.objects.none()
+    both = Pair.objects.filter(reflections__side="adept").filter(reflections__side="mentor")
+    q = Q(author=user, pair__in=own_pairs(user))
+    q |= Q(pair__in=both) & (
+        Q(pair__in=own_pairs(user)) | Q(pair__programme__in=changeable_programmes(user))
+    )
+    return Reflection.objects.filter(q)
+
+
 def visible_invitations(user: AnyUser) -> QuerySet[Invitation]:
     return Invitation.objects.filter(organisation__in=changeable_organisations(user))
 
@@ -231,6 +324,11 @@ _VISIBLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     Enrolment: visible_enrolments,
     Pair: visible_pairs,
     Invitation: visible_invitations,
+    Meeting: visible_meetings,
+    MeetingLog: visible_meeting_logs,
+    ActionItem: visible_action_items,
+    LifeSituationCheckIn: visible_life_checkins,
+    Reflection: visible_reflections,
 }
 _CHANGEABLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     Programme: changeable_programmes,
@@ -239,6 +337,10 @@ _CHANGEABLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     Enrolment: changeable_enrolments,
     Invitation: visible_invitations,
     Pair: changeable_pairs,
+    Meeting: changeable_meetings,
+    MeetingLog: changeable_meeting_logs,
+    ActionItem: changeable_action_items,
+    LifeSituationCheckIn: changeable_life_checkins,
 }
 
 

@@ -7,3 +7,13 @@ class TimeStamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class PeriodicJobRun(models.Model):
+    """When the scheduler last put a periodic job on the queue (one row per job name)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    last_enqueued_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.name

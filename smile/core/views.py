@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from smile.core import access, selectors
+from smile.mentoring import selectors as mentoring
 
 HOME_TEMPLATES = {
     "adept": "core/home_adept.html",
@@ -34,8 +35,10 @@ def role_home(request: HttpRequest, role: str) -> HttpResponse:
     match role:
         case "adept":
             context["home"] = selectors.adept_home(user=user)  # type: ignore[arg-type]
+            context["mentoring"] = mentoring.home_panels(user=user, role=role)  # type: ignore[arg-type]
         case "mentor":
             context["home"] = selectors.mentor_home(user=user)  # type: ignore[arg-type]
+            context["mentoring"] = mentoring.home_panels(user=user, role=role)  # type: ignore[arg-type]
         case "teacher":
             context["home"] = selectors.teacher_home(user=user)  # type: ignore[arg-type]
         case "coordinator":

@@ -1,0 +1,20 @@
+"""What the homes and the pair's mentorship page show of mentoring, gathered from each part."""
+
+from typing import Any
+
+from smile.accounts.models import User
+from smile.matching.models import Pair
+from smile.mentoring.closing import selectors as closing
+from smile.mentoring.life import selectors as life
+from smile.mentoring.logs import selectors as logs
+from smile.mentoring.meetings import selectors as meetings
+
+PARTS = {"meetings": meetings, "logs": logs, "life": life, "closing": closing}
+
+
+def home_panels(*, user: User, role: str) -> dict[str, dict[str, Any]]:
+    return {name: part.for_home(user=user, role=role) for name, part in PARTS.items()}
+
+
+def pair_panels(*, user: User, pair: Pair) -> dict[str, dict[str, Any]]:
+    return {name: part.for_pair(user=user, pair=pair) for name, part in PARTS.items()}

@@ -1,0 +1,5 @@
+"""URLs of the warnings part of mentoring (included by smile.mentoring.urls)."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []
