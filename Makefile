@@ -33,11 +33,13 @@ prepare: $(VENV)/.installed-run
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo
 
-# The background worker (matching runs, e-mail) runs beside the web server and stops with it.
+# The background worker (matching runs, e-mail, reminders) and the scheduler that enqueues the
+# periodic jobs run beside the web server and stop with it.
 run: prepare
 	@echo "SMILE is at http://$(HOST):$(PORT)/ (demo accounts in README.md; Ctrl-C stops)"
 	@$(MANAGE) db_worker --interval 1 & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) scheduler & scheduler=$$!; \
+	  trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test chromium
@@ -61,7 +63,7 @@ bench: $(VENV)/.installed-test
 
 # Re-extract every string into the catalogues (needs GNU gettext's xgettext).
 messages: $(VENV)/.installed-test
-	$(MANAGE) makemessages --no-obsolete --no-location -l sv -l en -l ar -l uk -l ti -l so -l prs -l fa -i ".venv/*" -i "var/*"
+	$(MANAGE) makemessages --no-obsolete --no-location -l sv -l en -l ar -l uk -l ti -l so -l prs -l fa -i ".venv/*" -i "var/*" -i "bench/*"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -10,6 +10,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from smile.lib.crypto import field_encryption_keys
 from smile.lib.env import ConfigurationError, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -36,6 +37,11 @@ if PRODUCTION:
         raise ConfigurationError("DEBUG: must be false in production")
     if not ALLOWED_HOSTS:
         raise ConfigurationError("ALLOWED_HOSTS: production needs the host names it serves")
+
+# Keys that encrypt special-category answers (the life-situation check-in) in the database: the
+# first encrypts, all decrypt, so a key can be rotated. Development derives one from SECRET_KEY;
+# production refuses to start without its own (see smile/lib/crypto.py).
+FIELD_ENCRYPTION_KEYS = field_encryption_keys(production=PRODUCTION, secret_key=SECRET_KEY)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -208,9 +208,10 @@ def changeable_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
 def visible_pairs(user: AnyUser) -> QuerySet[Pair]:
     """Pairs whose both sides the person may see; unpublished suggestions only to coordinators."""
     enrolments = visible_enrolments(user)
-    pairs = Pair.objects.filter(mentor__in=enrolments, adept__in=enrolments)
+    # Her own pairs stay readable after they end: the history and the closing reflections.
+    q = Q(mentor__in=enrolments, adept__in=enrolments) | Q(pk__in=own_pairs(user).values("pk"))
     coordinated = changeable_programmes(user)
-    return pairs.filter(~Q(status=PairStatus.DRAFT) | Q(programme__in=coordinated))
+    return Pair.objects.filter(q).filter(~Q(status=PairStatus.DRAFT) | Q(programme__in=coordinated))
 
 
 def changeable_pairs(user: AnyUser) -> QuerySet[Pair]:
@@ -283,12 +284,15 @@ def visible_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
 
     Every read of one of these must be logged (`smile.privacy.services.access_record`).
     """
-    if not user.is_authenticated:
+    scope = _scope(user)
+    if scope is None:
         return LifeSituationCheckIn.objects.none()
-    mentor_of = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
+    mentor_of = Pair.objects.filter(mentor__user=scope.user, status__in=LIVE_PAIR_STATUSES)
     q = Q(enrolment__user=user)
     q |= Q(share_with_mentor=True, enrolment__in=mentor_of.values("adept"))
-    q |= Q(support_requested=True, enrolment__programme__in=changeable_programmes(user))
+    # Coordinators by membership only: an installation administrator is no reader of these.
+    coordinated = Programme.objects.filter(owner_id__in=scope.organisation_ids(Role.COORDINATOR))
+    q |= Q(support_requested=True, enrolment__programme__in=coordinated)
     return LifeSituationCheckIn.objects.filter(q)
 
 

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language_info
 
+from smile.accounts.models import User
 from smile.core import access
+from smile.notifications.selectors import unread_count
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -14,8 +16,11 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         for code, _name in settings.LANGUAGES
     ]
     user = getattr(request, "user", None)
-    roles = access.roles_of(user) if user is not None and user.is_authenticated else []
+    person = user if isinstance(user, User) and user.is_authenticated else None
+    roles = access.roles_of(person) if person is not None else []
     return {
+        # One query: the count of the person's unread notices, for the bell.
+        "shell_unread": unread_count(user=person) if person is not None else 0,
         "shell_roles": roles,
         "shell_languages": languages,
         "shell_can_coordinate": "coordinator" in roles or (user is not None and user.is_superuser),

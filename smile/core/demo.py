@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
 from smile.matching.models import MatchingProfile, Pair, PairStatus
+from smile.mentoring.demo import load_mentoring
 from smile.organisations.choices import OrganisationKind, Role
 from smile.organisations.models import Organisation, Workplace
 from smile.organisations.services import organisation_create, workplace_save
@@ -207,13 +208,14 @@ def _profile(enrolment: Enrolment, key: str, *, mentor: bool) -> None:
     MatchingProfile.objects.update_or_create(enrolment=enrolment, defaults=defaults)
 
 
-def _pair(programme: Programme, mentor: Enrolment, adept: Enrolment, started_on: date) -> None:
-    Pair.objects.get_or_create(
+def _pair(programme: Programme, mentor: Enrolment, adept: Enrolment, started_on: date) -> Pair:
+    pair, _created = Pair.objects.get_or_create(
         programme=programme,
         mentor=mentor,
         adept=adept,
         defaults={"status": PairStatus.ACTIVE, "started_on": started_on},
     )
+    return pair
 
 
 @transaction.atomic
@@ -288,10 +290,13 @@ def load_demo() -> bool:
         membership_create(user=user, organisation=savsjo, role=Role.ADEPT)
         adepts[key] = _enrol(programme, user, "adept", adept_places[key], school, start)
         _profile(adepts[key], key, mentor=False)
-    _pair(programme, mentors["johan"], adepts["amal"], date(2026, 9, 1))
-    _pair(programme, mentors["johan"], adepts["yonas"], date(2026, 9, 1))
-    _pair(programme, mentors["erik"], adepts["olena"], date(2026, 9, 7))
-    _pair(programme, mentors["maria"], adepts["farhad"], date(2026, 9, 7))
+    pairs = {
+        "amal": _pair(programme, mentors["johan"], adepts["amal"], date(2026, 9, 1)),
+        "yonas": _pair(programme, mentors["johan"], adepts["yonas"], date(2026, 9, 1)),
+        "olena": _pair(programme, mentors["erik"], adepts["olena"], date(2026, 9, 7)),
+        "farhad": _pair(programme, mentors["maria"], adepts["farhad"], date(2026, 9, 7)),
+    }
+    load_mentoring(pairs)
 
     # A second municipality's programme: nothing of it may show to Sävsjö's people.
     care_programme = programme_save(

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from smile.core import access, selectors
 from smile.mentoring import selectors as mentoring
+from smile.mentoring.warnings.selectors import warning_counts
 
 HOME_TEMPLATES = {
     "adept": "core/home_adept.html",
@@ -43,6 +44,7 @@ def role_home(request: HttpRequest, role: str) -> HttpResponse:
             context["home"] = selectors.teacher_home(user=user)  # type: ignore[arg-type]
         case "coordinator":
             context["programmes"] = selectors.coordinator_programmes(user=user)  # type: ignore[arg-type]
+            context["warnings"] = warning_counts(user=user)  # type: ignore[arg-type]
         case "manager":
             context["workplaces"] = selectors.manager_workplaces(user=user)  # type: ignore[arg-type]
     return render(request, HOME_TEMPLATES[role], context)

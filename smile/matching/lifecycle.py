@@ -11,24 +11,22 @@ The rules that two people can race for are held by the database, not by Python:
 * an adept's one live pair (proposed, active or paused) is the `pair_one_live_mentor_per_adept`
   unique constraint; an `IntegrityError` from it becomes an `ApplicationError`.
 
-E-mails go out only after the transaction commits, each in its recipient's language.
+Both sides are told of every change (`_notify`): a notice in the bell, and an e-mail that the
+worker sends after the transaction commits, each in its recipient's language.
 """
 
-from functools import partial
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
+from smile.core.reasons import REASON_MAX_LENGTH, clean_reason
 from smile.matching.models import (
     LIVE_PAIR_STATUSES,
     MatchingProfile,
@@ -37,6 +35,9 @@ from smile.matching.models import (
     PairStatus,
     effective_capacity,
 )
+from smile.mentoring.closing.services import reflections_request
+from smile.notifications.models import Kind
+from smile.notifications.services import notify
 from smile.programmes.models import Enrolment, Programme
 
 S = PairStatus
@@ -66,7 +67,6 @@ REFUSALS: dict[str, Promise] = {
 }
 
 COORDINATOR_ACTIONS = ("pause", "resume", "complete", "end", "rematch")
-REASON_MAX_LENGTH = 300
 
 
 def allowed_actions(pair: Pair) -> list[str]:
@@ -79,18 +79,6 @@ def _check(pair: Pair, action: str) -> str:
     if pair.status not in sources:
         raise ApplicationError(str(REFUSALS[action]))
     return target
-
-
-def _reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ApplicationError(_("Please write a short reason."), field="reason")
-    if len(reason) > REASON_MAX_LENGTH:
-        raise ApplicationError(
-            _("Please keep the reason under %(count)d characters.") % {"count": REASON_MAX_LENGTH},
-            field="reason",
-        )
-    return reason
 
 
 def _event(pair: Pair, *, from_status: str, actor: User | None, note: str = "") -> PairEvent:
@@ -156,51 +144,43 @@ def _check_capacity(mentor: Enrolment, pair: Pair) -> None:
 
 # --- notifications ---------------------------------------------------------------------------
 
-SUBJECTS: dict[str, Promise] = {
-    "proposed": gettext_lazy("SMILE: a mentor pair is proposed to you"),
-    "active": gettext_lazy("SMILE: your mentor pair has started"),
-    "paused": gettext_lazy("SMILE: your mentor pair is paused"),
-    "resumed": gettext_lazy("SMILE: your mentor pair has started again"),
-    "ended": gettext_lazy("SMILE: your mentor pair has ended"),
-    "completed": gettext_lazy("SMILE: your mentor pair is completed"),
-}
+PAIR_EVENTS = ("proposed", "active", "paused", "resumed", "ended", "completed")
 
 
-def _site(base_url: str | None) -> str:
-    return (base_url or settings.SITE_URL).rstrip("/")
+def _notify(pair: Pair, kind: str) -> None:
+    """Tell both sides, in the bell and by e-mail (each in her own language, after the commit).
 
-
-def _send(pair_pk: int, kind: str, base_url: str | None) -> None:
+    The notices are written in the same transaction as the change, so a change that is rolled
+    back tells no one. Links are made from `SITE_URL`, because the e-mail is written by the
+    worker, outside the request.
+    """
+    assert kind in PAIR_EVENTS
     pair = Pair.objects.select_related(
-        "programme", "mentor__user", "mentor__workplace", "adept__user", "adept__workplace"
-    ).get(pk=pair_pk)
-    link = _site(base_url) + reverse("matching:pair", args=[pair.pk])
-    for recipient, other, side in (
-        (pair.adept.user, pair.mentor.user, "adept"),
-        (pair.mentor.user, pair.adept.user, "mentor"),
+        "mentor__user", "mentor__workplace", "adept__user", "adept__workplace"
+    ).get(pk=pair.pk)
+    url = reverse("matching:pair", args=[pair.pk])
+    for recipient, other, side, workplace in (
+        (pair.adept.user, pair.mentor.user, "adept", pair.mentor.workplace),
+        (pair.mentor.user, pair.adept.user, "mentor", pair.adept.workplace),
     ):
-        with translation.override(recipient.preferred_language):
-            context = {
-                "pair": pair,
-                "recipient": recipient,
-                "other": other,
+        notify(
+            recipient=recipient,
+            kind=Kind.PAIR_CHANGED,
+            params={
+                "event": kind,
+                "name": other.full_name,
                 "side": side,
-                "link": link,
-            }
-            subject = str(SUBJECTS[kind])
-            body = render_to_string(f"matching/email/{kind}.txt", context)
-        send_mail(subject, body, None, [recipient.email])
-
-
-def _notify(pair: Pair, kind: str, base_url: str | None) -> None:
-    transaction.on_commit(partial(_send, pair.pk, kind, base_url))
+                "workplace": workplace.name if workplace else "",
+            },
+            url=url,
+        )
 
 
 # --- services --------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def pairs_publish(*, programme: Programme, actor: User, base_url: str | None = None) -> list[Pair]:
+def pairs_publish(*, programme: Programme, actor: User) -> list[Pair]:
     """Propose every unpublished suggestion of the programme to both people, and tell them."""
     # Locking the drafts makes two coordinators publishing at once propose each pair once: the
     # second waits, then finds the rows no longer drafts.
@@ -210,13 +190,13 @@ def pairs_publish(*, programme: Programme, actor: User, base_url: str | None = N
     published = []
     for pair in drafts:
         _move(pair, "publish", actor=actor)
-        _notify(pair, "proposed", base_url)
+        _notify(pair, "proposed")
         published.append(pair)
     return published
 
 
 @transaction.atomic
-def pair_accept(*, pair: Pair, user: User, base_url: str | None = None) -> Pair:
+def pair_accept(*, pair: Pair, user: User) -> Pair:
     """The adept or the mentor says yes; when both have, the pair starts today."""
     mentor, pair = _lock(pair)
     _check(pair, "accept")
@@ -236,18 +216,18 @@ def pair_accept(*, pair: Pair, user: User, base_url: str | None = None) -> Pair:
         return pair
     _check_capacity(mentor, pair)
     _move(pair, "accept", actor=user, started_on=timezone.localdate())
-    _notify(pair, "active", base_url)
+    _notify(pair, "active")
     return pair
 
 
 @transaction.atomic
-def pair_decline(*, pair: Pair, user: User, reason: str, base_url: str | None = None) -> Pair:
+def pair_decline(*, pair: Pair, user: User, reason: str) -> Pair:
     """Either side says no; the pair ends and the adept is back in the pool for the next run."""
     mentor, pair = _lock(pair)
     _check(pair, "decline")
     if user.pk not in (pair.adept.user_id, mentor.user_id):
         raise ApplicationError(_("Only the adept and the mentor can answer a proposal."))
-    reason = _reason(reason)
+    reason = clean_reason(reason)
     _move(
         pair,
         "decline",
@@ -256,51 +236,53 @@ def pair_decline(*, pair: Pair, user: User, reason: str, base_url: str | None = 
         end_reason=reason,
         ended_on=timezone.localdate(),
     )
-    _notify(pair, "ended", base_url)
+    _notify(pair, "ended")
     return pair
 
 
 @transaction.atomic
-def pair_pause(*, pair: Pair, actor: User, reason: str, base_url: str | None = None) -> Pair:
+def pair_pause(*, pair: Pair, actor: User, reason: str) -> Pair:
     _mentor, pair = _lock(pair)
-    reason = _reason(reason)
+    reason = clean_reason(reason)
     _move(pair, "pause", actor=actor, note=reason)
-    _notify(pair, "paused", base_url)
+    _notify(pair, "paused")
     return pair
 
 
 @transaction.atomic
-def pair_resume(*, pair: Pair, actor: User, base_url: str | None = None) -> Pair:
+def pair_resume(*, pair: Pair, actor: User) -> Pair:
     """A paused pair starts again, if the mentor still has the place (she may have filled it)."""
     mentor, pair = _lock(pair)
     _check(pair, "resume")
     _check_capacity(mentor, pair)
     _move(pair, "resume", actor=actor)
-    _notify(pair, "resumed", base_url)
+    _notify(pair, "resumed")
     return pair
 
 
 @transaction.atomic
-def pair_complete(*, pair: Pair, actor: User, base_url: str | None = None) -> Pair:
+def pair_complete(*, pair: Pair, actor: User) -> Pair:
     _mentor, pair = _lock(pair)
     _move(pair, "complete", actor=actor, ended_on=timezone.localdate())
-    _notify(pair, "completed", base_url)
+    _notify(pair, "completed")
+    reflections_request(pair=pair)
     return pair
 
 
 @transaction.atomic
-def pair_end(*, pair: Pair, actor: User, reason: str, base_url: str | None = None) -> Pair:
+def pair_end(*, pair: Pair, actor: User, reason: str) -> Pair:
     """End a proposal or a pair early; the reason is required (and a database rule)."""
     _mentor, pair = _lock(pair)
     _check(pair, "end")
-    reason = _reason(reason)
+    reason = clean_reason(reason)
     _move(pair, "end", actor=actor, note=reason, end_reason=reason, ended_on=timezone.localdate())
-    _notify(pair, "ended", base_url)
+    _notify(pair, "ended")
+    reflections_request(pair=pair)
     return pair
 
 
 @transaction.atomic
-def pair_rematch(*, pair: Pair, actor: User, reason: str, base_url: str | None = None) -> Pair:
+def pair_rematch(*, pair: Pair, actor: User, reason: str) -> Pair:
     """End the pair early so that the adept gets another mentor at the next matching run.
 
     Ending takes the adept out of every live pair, so the next run counts her as unmatched; with
@@ -309,7 +291,7 @@ def pair_rematch(*, pair: Pair, actor: User, reason: str, base_url: str | None =
     """
     _mentor, pair = _lock(pair)
     _check(pair, "rematch")
-    reason = _reason(reason)
+    reason = clean_reason(reason)
     _move(
         pair,
         "rematch",
@@ -318,5 +300,6 @@ def pair_rematch(*, pair: Pair, actor: User, reason: str, base_url: str | None =
         end_reason=reason,
         ended_on=timezone.localdate(),
     )
-    _notify(pair, "ended", base_url)
+    _notify(pair, "ended")
+    reflections_request(pair=pair)
     return pair

@@ -7,7 +7,7 @@ from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from smile.accounts.models import User
-from smile.matching.lifecycle import REASON_MAX_LENGTH
+from smile.core.reasons import REASON_MAX_LENGTH
 from smile.matching.models import Gender, LanguageLevel, MatchingProfile, Shift
 from smile.matching.profiles import LANGUAGES, MAX_CAPACITY, MAX_LANGUAGES, line_manager_choices
 from smile.programmes.forms import DateInput

@@ -139,7 +139,6 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         published = pairs_publish(
             programme=programme,
             actor=request.user,  # type: ignore[arg-type]
-            base_url=request.build_absolute_uri("/"),
         )
     except ApplicationError as error:
         messages.error(request, error.message)

@@ -116,10 +116,9 @@ def pair_answer(request: HttpRequest, pk: int) -> HttpResponse:
     decision = request.POST.get("decision")
     user = request.user
     assert isinstance(user, User)
-    base_url = request.build_absolute_uri("/")
     if decision == "accept":
         try:
-            lifecycle.pair_accept(pair=pair, user=user, base_url=base_url)
+            lifecycle.pair_accept(pair=pair, user=user)
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
@@ -130,9 +129,7 @@ def pair_answer(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeclineForm(request.POST, prefix="decline")
     if form.is_valid():
         try:
-            lifecycle.pair_decline(
-                pair=pair, user=user, reason=form.cleaned_data["reason"], base_url=base_url
-            )
+            lifecycle.pair_decline(pair=pair, user=user, reason=form.cleaned_data["reason"])
         except ApplicationError as error:
             add_application_error(form, error)
         else:
@@ -158,7 +155,7 @@ def pair_steer(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return _pair_page(request, pair, {action: form})
         kwargs["reason"] = form.cleaned_data["reason"]
     try:
-        STEER[action](base_url=request.build_absolute_uri("/"), **kwargs)
+        STEER[action](**kwargs)
     except ApplicationError as error:
         if form is None:
             messages.error(request, error.message)

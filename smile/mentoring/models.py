@@ -133,7 +133,9 @@ class CheckIn(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["log", "dimension"], name="checkin_one_per_dimension"),
-            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="checkin_rating"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="checkin_rating"
+            ),
             models.CheckConstraint(
                 condition=Q(dimension__in=Dimension.values), name="checkin_dimension_valid"
             ),
@@ -204,9 +206,7 @@ class LifeSituationCheckIn(TimeStamped):
     Every read and write is recorded in `privacy.AccessLog`.
     """
 
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.CASCADE, related_name="life_checkins"
-    )
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="life_checkins")
     payload = models.TextField()
     share_with_mentor = models.BooleanField(default=False)
     support_requested = models.BooleanField(default=False)

@@ -1,5 +1,12 @@
 from django.urls import path
 
+from smile.notifications import views
+
 app_name = "notifications"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:pk>/read/", views.notification_read, name="read"),
+    path("read-all/", views.notification_read_all, name="read-all"),
+    path("settings/", views.notification_settings, name="settings"),
+]

@@ -1,5 +1,9 @@
-from django.urls import path
+from django.urls import URLPattern, URLResolver, path
+
+from smile.privacy import views
 
 app_name = "privacy"
 
-urlpatterns: list = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("access-log/", views.access_log, name="access-log"),
+]

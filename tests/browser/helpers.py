@@ -3,7 +3,10 @@
 import base64
 import os
 import re
+from typing import Protocol
 
+from django.utils import translation
+from django.utils.functional import Promise
 from django_otp.oath import TOTP
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -144,3 +147,26 @@ def log_in(page: Page, base_url: str, user: User, language: str, *, check: bool 
         page.locator("input[name=token]").fill(totp_code())
         page.locator("main form.stack button[type=submit]").click()
     expect(page).not_to_have_url(re.compile(r"/accounts/(login|2fa)/"))
+
+
+class HasUrl(Protocol):
+    url: str
+
+
+def in_language(language: str, text: str | Promise) -> str:
+    """A sentence of the app as it reads in the language, translated or not (yet)."""
+    with translation.override(language):
+        return translation.gettext(text) if isinstance(text, str) else str(text)
+
+
+def as_user(site: HasUrl, context: BrowserContext, page: Page, user: User, language: str) -> None:
+    """Log in as the person, who prefers the language and has chosen it in this browser."""
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    set_language_cookie(context, site.url, language)
+    log_in(page, site.url, user, language, check=False)
+
+
+def log_out(page: Page) -> None:
+    page.locator('nav form[action="/accounts/logout/"] button[type=submit]').click()
+    expect(page.locator("nav form[action='/accounts/logout/']")).to_have_count(0)

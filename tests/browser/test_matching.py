@@ -7,37 +7,21 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
-from django.utils.functional import Promise
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from smile.accounts.models import User
 from smile.matching.labels import CRITERION_LABELS
 from smile.matching.models import MatchingRun, Pair, PairStatus, RunStatus
 from smile.matching.tests.matching_cast import give_profiles
 from tests.browser.conftest import Site
-from tests.browser.helpers import check_page, log_in, screenshot, set_language_cookie
+from tests.browser.helpers import (
+    as_user,
+    check_page,
+    in_language,
+    log_out,
+    screenshot,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def in_language(language: str, text: str | Promise) -> str:
-    """A sentence of the app as it reads in the language, translated or not (yet)."""
-    with translation.override(language):
-        return translation.gettext(text) if isinstance(text, str) else str(text)
-
-
-def as_user(site: Site, context: BrowserContext, page: Page, user: User, language: str) -> None:
-    """Log in as the person, who prefers the language and has chosen it in this browser."""
-    user.preferred_language = language
-    user.save(update_fields=["preferred_language"])
-    set_language_cookie(context, site.url, language)
-    log_in(page, site.url, user, language, check=False)
-
-
-def log_out(page: Page) -> None:
-    page.locator('nav form[action="/accounts/logout/"] button[type=submit]').click()
-    expect(page.locator("nav form[action='/accounts/logout/']")).to_have_count(0)
 
 
 # The page's polling for the progress of a run.

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core import access
@@ -59,3 +60,19 @@ def test_the_demo_gives_every_mentor_and_adept_a_matching_profile() -> None:
     assert profiles.count() == 11
     amal = profiles.get(enrolment__user__email=ADEPTS["amal"].email)
     assert {"code": "ar", "level": 4} in amal.languages
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_living_mentorship_with_warnings_to_follow_up() -> None:
+    from smile.mentoring.models import ActionItem, Meeting, MeetingLog, MeetingStatus
+
+    load_demo()
+    now = timezone.now()
+    amal = Meeting.objects.filter(pair__adept__user__email="amal.hassan@elev.example")
+    assert amal.filter(status=MeetingStatus.CONFIRMED, starts_at__gt=now).count() == 1
+    assert Meeting.objects.filter(
+        status=MeetingStatus.PROPOSED, pair__adept__user__email="yonas.tesfay@elev.example"
+    ).exists()
+    # Every log has all four check-ins.
+    assert all(log.checkins.count() == 4 for log in MeetingLog.objects.all())
+    assert ActionItem.objects.filter(done_at__isnull=True, due_on__lt=timezone.localdate()).exists()

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[3]
 GOOD_KEY = "k" * 20 + "-production-secret-key-with-enough-length-0123456789"
@@ -47,6 +48,7 @@ def test_production_starts_with_a_secure_configuration() -> None:
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="smile.example.org",
         DATABASE_URL="sqlite:////tmp/smile-settings-test.sqlite3",
+        SMILE_FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "loaded"

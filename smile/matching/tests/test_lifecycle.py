@@ -5,12 +5,14 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone, translation
 
 from smile.core.errors import ApplicationError
 from smile.core.tests.cast import Cast, make_user
 from smile.matching import lifecycle
 from smile.matching.models import MatchingProfile, Pair, PairEvent, PairStatus
+from smile.notifications.models import Notification
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
 
@@ -56,17 +58,25 @@ def bob_takes(cast: Cast, capacity: int) -> None:
     )
 
 
+def delivered() -> list[Any]:
+    """The e-mails sent so far: the worker sends them, after the change is committed."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    return list(mail.outbox)
+
+
 @pytest.fixture
 def languages_used(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
-    """(template, active language) for every e-mail rendered."""
-    seen: list[tuple[str, str | None]] = []
-    real = lifecycle.render_to_string
+    """(recipient, active language) for every e-mail rendered."""
+    from smile.notifications import tasks
 
-    def spy(template: str, context: dict[str, Any]) -> str:
+    seen: list[tuple[str, str | None]] = []
+    real = tasks.render_to_string
+
+    def spy(template: Any, context: dict[str, Any]) -> str:
         seen.append((context["recipient"].email, translation.get_language()))
         return real(template, context)
 
-    monkeypatch.setattr(lifecycle, "render_to_string", spy)
+    monkeypatch.setattr(tasks, "render_to_string", spy)
     return seen
 
 
@@ -82,7 +92,7 @@ def test_publishing_proposes_every_draft_and_tells_both_sides_in_their_language(
         published = lifecycle.pairs_publish(programme=cast.programme, actor=cast.alice)
     assert {p.pk for p in published} == {cast.pair.pk, erin.pk}
     assert set(Pair.objects.values_list("status", flat=True)) == {S.PROPOSED}
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+    assert sorted(m.to[0] for m in delivered()) == sorted(
         ["dana@elev.example", "bob@gjuteri.example", "erin@elev.example", "bob@gjuteri.example"]
     )
     assert sorted(languages_used) == sorted(
@@ -114,7 +124,7 @@ def test_publishing_refuses_a_second_live_pair_for_an_adept_and_publishes_nothin
         lifecycle.pairs_publish(programme=cast.programme, actor=cast.alice)
     assert Pair.objects.filter(status=S.DRAFT).count() == 2
     assert not PairEvent.objects.exists()
-    assert mail.outbox == []
+    assert delivered() == []
 
 
 # --- answers ---------------------------------------------------------------------------------
@@ -128,14 +138,14 @@ def test_both_sides_accept_and_the_pair_starts_today(
         lifecycle.pair_accept(pair=pair, user=cast.dana)
     pair.refresh_from_db()
     assert pair.status == S.PROPOSED and pair.adept_accepted_at is not None
-    assert mail.outbox == []
+    assert delivered() == []
     with django_capture_on_commit_callbacks(execute=True):
         lifecycle.pair_accept(pair=pair, user=cast.bob)
     pair.refresh_from_db()
     assert pair.status == S.ACTIVE
     assert pair.started_on == timezone.localdate()
     assert pair.mentor_accepted_at is not None
-    assert sorted(m.to[0] for m in mail.outbox) == ["bob@gjuteri.example", "dana@elev.example"]
+    assert sorted(m.to[0] for m in delivered()) == ["bob@gjuteri.example", "dana@elev.example"]
     assert sorted(languages_used) == [("bob@gjuteri.example", "sv"), ("dana@elev.example", "ar")]
     history = list(pair.events.values_list("from_status", "to_status", "actor"))
     assert history == [
@@ -221,7 +231,7 @@ def test_declining_ends_the_proposal_and_frees_the_adept(
         "Vi jobbar olika skift.",
         timezone.localdate(),
     )
-    assert sorted(m.to[0] for m in mail.outbox) == ["bob@gjuteri.example", "dana@elev.example"]
+    assert sorted(m.to[0] for m in delivered()) == ["bob@gjuteri.example", "dana@elev.example"]
     event = pair.events.get()
     assert (event.to_status, event.actor, event.note) == (
         S.ENDED,
@@ -256,12 +266,12 @@ def test_pause_and_resume(cast: Cast, django_capture_on_commit_callbacks) -> Non
         lifecycle.pair_pause(pair=pair, actor=cast.alice, reason="Parental leave")
     pair.refresh_from_db()
     assert pair.status == S.PAUSED
-    assert sorted(m.to[0] for m in mail.outbox) == ["bob@gjuteri.example", "dana@elev.example"]
+    assert sorted(m.to[0] for m in delivered()) == ["bob@gjuteri.example", "dana@elev.example"]
     with django_capture_on_commit_callbacks(execute=True):
         lifecycle.pair_resume(pair=pair, actor=cast.alice)
     pair.refresh_from_db()
     assert pair.status == S.ACTIVE
-    assert len(mail.outbox) == 4
+    assert len(delivered()) == 4
     assert list(pair.events.values_list("from_status", "to_status", "note")) == [
         (S.ACTIVE, S.PAUSED, "Parental leave"),
         (S.PAUSED, S.ACTIVE, ""),
@@ -286,7 +296,10 @@ def test_completing_a_pair(cast: Cast, django_capture_on_commit_callbacks) -> No
         lifecycle.pair_complete(pair=cast.pair, actor=cast.alice)
     cast.pair.refresh_from_db()
     assert (cast.pair.status, cast.pair.ended_on) == (S.COMPLETED, timezone.localdate())
-    assert len(mail.outbox) == 2
+    # Each side hears that the pair is completed and is asked for a closing reflection.
+    kinds = sorted(n.kind for n in Notification.objects.filter(recipient=cast.bob))
+    assert kinds == ["pair_changed", "reflection_asked"]
+    assert len(delivered()) == 4
 
 
 def test_ending_early_needs_a_reason_and_tells_both(
@@ -300,8 +313,10 @@ def test_ending_early_needs_a_reason_and_tells_both(
         lifecycle.pair_end(pair=cast.pair, actor=cast.alice, reason="Moved to another town")
     cast.pair.refresh_from_db()
     assert (cast.pair.status, cast.pair.end_reason) == (S.ENDED, "Moved to another town")
-    assert sorted(m.to[0] for m in mail.outbox) == ["bob@gjuteri.example", "dana@elev.example"]
-    assert "Dana" in str(mail.outbox[0].body) + str(mail.outbox[1].body)
+    ended = [m for m in delivered() if "ended" in m.subject]
+    assert sorted(m.to[0] for m in ended) == ["bob@gjuteri.example", "dana@elev.example"]
+    assert "Dana" in str(ended[0].body) + str(ended[1].body)
+    assert Notification.objects.filter(kind="reflection_asked").count() == 2
 
 
 def test_rematch_ends_the_pair_and_frees_the_adept(cast: Cast) -> None:

@@ -1,7 +1,9 @@
 """The pair page: the adept and the mentor answer, the coordinator steers, others see nothing."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.management import call_command
 
 from smile.core.tests.cast import Cast
 from smile.matching.models import Pair, PairStatus
@@ -57,8 +59,9 @@ def test_dana_accepts_then_bob_accepts_and_the_pair_is_active(
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == S.ACTIVE
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert sorted(m.to[0] for m in mail.outbox) == ["bob@gjuteri.example", "dana@elev.example"]
-    assert "http://testserver/matching/pairs/" in mail.outbox[0].body
+    assert f"{settings.SITE_URL}/matching/pairs/{proposal.pk}/" in mail.outbox[0].body
 
 
 @pytest.mark.parametrize("who", ["charlie", "erin", "mona"])

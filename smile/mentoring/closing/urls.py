@@ -1,5 +1,9 @@
 """URLs of the closing part of mentoring (included by smile.mentoring.urls)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from smile.mentoring.closing import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("pairs/<int:pk>/reflection/", views.reflection, name="reflection"),
+]

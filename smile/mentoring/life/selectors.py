@@ -1,16 +1,199 @@
-"""Reads for the life part of mentoring. Every read goes through `smile.core.access`."""
+"""Reads for the life part of mentoring. Every read goes through `smile.core.access`.
 
+A check-in is special-category data. Lists show only what the database holds in clear (dates,
+whether she shares, whether she asks for support), so they decrypt nothing and log nothing; only
+the detail page decrypts, and `services.life_checkin_read` logs every time it does.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
 from smile.accounts.models import User
-from smile.matching.models import Pair
+from smile.core import access
+from smile.lib.crypto import decrypt_json
+from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.mentoring.models import LifeArea, LifeSituationCheckIn, LifeStatus
+from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
+
+# How an answer reads to someone else than the adept ("I need support" is her own voice).
+OTHERS_STATUS_LABELS = {
+    LifeStatus.FINE: _("Fine"),
+    LifeStatus.COULD_BE_BETTER: _("Could be better"),
+    LifeStatus.NEEDS_SUPPORT: _("Needs support"),
+}
+
+
+@dataclass(frozen=True)
+class LifeAnswer:
+    area: str
+    area_label: str
+    status: str  # "" when she did not answer
+    status_label: str
+
+
+@dataclass(frozen=True)
+class LifeCheckinView:
+    """One check-in as one reader may see it; nothing else of the record is in here."""
+
+    pk: int
+    created_at: datetime
+    adept_name: str
+    reader: str  # "adept", "mentor" or "coordinator"
+    answers: list[LifeAnswer]
+    note: str
+    # Only for the adept: what she shares with whom.
+    share_with_mentor: bool = False
+    coordinator_areas: list[str] = field(default_factory=list)
+    share_note_with_coordinator: bool = False
+    # For the adept and the coordinator.
+    support_requested: bool = False
+    followed_up_at: datetime | None = None
+    followed_up_by: str = ""
+
+
+def adept_enrolment(user: User) -> Enrolment | None:
+    """The enrolment a new check-in belongs to: her current one as an adept."""
+    return (
+        Enrolment.objects.filter(user=user, role=EnrolmentRole.ADEPT, status=EnrolmentStatus.ACTIVE)
+        .select_related("programme")
+        .order_by("-starts_on", "-pk")
+        .first()
+    )
+
+
+def is_adept(user: User) -> bool:
+    return Enrolment.objects.filter(user=user, role=EnrolmentRole.ADEPT).exists()
+
+
+def own_life_checkins(user: User) -> QuerySet[LifeSituationCheckIn]:
+    """The adept's own check-ins, newest first (for lists: read only the fields in clear)."""
+    return access.changeable_life_checkins(user).order_by("-created_at", "-pk")
+
+
+def followable_life_checkins(user: User) -> QuerySet[LifeSituationCheckIn]:
+    """Support requests that this person follows up as a coordinator of the programme."""
+    return access.visible_life_checkins(user).filter(
+        support_requested=True, enrolment__programme__in=access.changeable_programmes(user)
+    )
+
+
+def support_requests(user: User) -> QuerySet[LifeSituationCheckIn]:
+    """The coordinator's list: open requests first, then the newest."""
+    return (
+        followable_life_checkins(user)
+        .select_related("enrolment__user", "enrolment__programme")
+        .order_by(F("followed_up_at").asc(nulls_first=True), "-created_at", "-pk")
+    )
+
+
+def shared_with_mentor(user: User) -> QuerySet[LifeSituationCheckIn]:
+    """The latest check-in each adept of the mentor's live pairs shares with him."""
+    adepts = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES).values("adept")
+    shared = access.visible_life_checkins(user).filter(share_with_mentor=True, enrolment__in=adepts)
+    latest = shared.filter(enrolment=OuterRef("enrolment")).order_by("-created_at", "-pk")
+    return (
+        shared.filter(pk=Subquery(latest.values("pk")[:1]))
+        .select_related("enrolment__user")
+        .order_by("enrolment__user__full_name", "pk")
+    )
+
+
+def _reader(user: User, checkin: LifeSituationCheckIn) -> str:
+    if checkin.enrolment.user_id == user.pk:
+        return "adept"
+    visible = access.visible_life_checkins(user).filter(pk=checkin.pk)
+    mentor_of = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
+    if visible.filter(share_with_mentor=True, enrolment__in=mentor_of.values("adept")).exists():
+        return "mentor"
+    if followable_life_checkins(user).filter(pk=checkin.pk).exists():
+        return "coordinator"
+    raise Http404
+
+
+def _answer(area: str, status: str, *, own: bool) -> LifeAnswer:
+    if not status:
+        label = str(_("Not answered"))
+    elif own:
+        label = str(LifeStatus(status).label)
+    else:
+        label = str(OTHERS_STATUS_LABELS[LifeStatus(status)])
+    return LifeAnswer(
+        area=area, area_label=str(LifeArea(area).label), status=status, status_label=label
+    )
+
+
+def life_checkin_for(*, user: User, checkin: LifeSituationCheckIn) -> LifeCheckinView:
+    """Only what this reader may see of the check-in (a 404 for anyone else).
+
+    The adept sees everything; her mentor, if she shares, her answers and her note but not what
+    she told the coordinator; the coordinator only the areas she asked support with, and her note
+    only if she agreed.
+    """
+    reader = _reader(user, checkin)
+    payload: dict[str, Any] = decrypt_json(checkin.payload)
+    answers: dict[str, str] = payload.get("answers", {})
+    note: str = payload.get("note", "")
+    areas: list[str] = payload.get("coordinator_areas", [])
+    common: dict[str, Any] = {
+        "pk": checkin.pk,
+        "created_at": checkin.created_at,
+        "adept_name": checkin.enrolment.user.full_name,
+        "reader": reader,
+    }
+    followed: dict[str, Any] = {
+        "support_requested": checkin.support_requested,
+        "followed_up_at": checkin.followed_up_at,
+        "followed_up_by": checkin.followed_up_by.full_name if checkin.followed_up_by else "",
+    }
+    if reader == "adept":
+        return LifeCheckinView(
+            **common,
+            **followed,
+            answers=[_answer(a, answers.get(a, ""), own=True) for a in LifeArea.values],
+            note=note,
+            share_with_mentor=checkin.share_with_mentor,
+            coordinator_areas=[str(LifeArea(a).label) for a in areas],
+            share_note_with_coordinator=bool(payload.get("share_note_with_coordinator")),
+        )
+    if reader == "mentor":
+        answered = [a for a in LifeArea.values if answers.get(a)]
+        return LifeCheckinView(
+            **common, answers=[_answer(a, answers[a], own=False) for a in answered], note=note
+        )
+    shared_note = note if payload.get("share_note_with_coordinator") else ""
+    return LifeCheckinView(
+        **common,
+        **followed,
+        answers=[_answer(a, LifeStatus.NEEDS_SUPPORT, own=False) for a in areas],
+        note=shared_note,
+    )
 
 
 def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """What the adept's or the mentor's home shows of this part (role is "adept" or "mentor")."""
+    """What the adept's or the mentor's home shows of this part (role is "adept" or "mentor").
+
+    No decrypted content: the adept gets the card that invites her, with the date of her last
+    check-in; the mentor a link to the latest check-in each adept shares with him.
+    """
+    if role == "adept":
+        if not is_adept(user):
+            return {}
+        latest = own_life_checkins(user).values_list("created_at", flat=True).first()
+        return {"invite": True, "latest_at": latest}
+    if role == "mentor":
+        shared = [
+            {"pk": c.pk, "adept_name": c.enrolment.user.full_name, "created_at": c.created_at}
+            for c in shared_with_mentor(user)
+        ]
+        return {"shared": shared} if shared else {}
     return {}
 
 
 def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
-    """What the pair's mentorship page shows of this part, for this reader."""
+    """Life-situation answers never show on the pair's page (other people see that page)."""
     return {}

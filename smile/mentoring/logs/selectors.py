@@ -1,16 +1,199 @@
 """Reads for the logs part of mentoring. Every read goes through `smile.core.access`."""
 
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from smile.accounts.models import User
-from smile.matching.models import Pair
+from smile.core import access
+from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.mentoring.models import ActionItem, CheckIn, Dimension, MeetingLog, Rating
+from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
+
+# What each dimension asks, in plain words, beside its name on the form and the log page.
+QUESTIONS: dict[str, Promise] = {
+    Dimension.INCLUSION: _("Does the adept feel part of the workplace?"),
+    Dimension.LEARNING: _("Does the work connect to what is learnt in the course?"),
+    Dimension.EQUALITY: _("Is everyone treated fairly?"),
+    Dimension.SUPPORT: _("Do we get time and help from the managers?"),
+}
+# Done items stay on the pair page this long, so a mistaken tick can be undone.
+RECENTLY_DONE = timedelta(days=14)
+PAIR_LOGS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class TimeRow:
+    """A mentor's logged mentoring time in one programme and month, against her budget."""
+
+    programme: Programme
+    minutes: int
+    budget_minutes: int
+
+    @property
+    def hours(self) -> float:
+        return self.minutes / 60
+
+    @property
+    def budget_hours(self) -> float:
+        return self.budget_minutes / 60
+
+    @property
+    def over(self) -> bool:
+        return self.minutes > self.budget_minutes
+
+
+def month_bounds(month: date) -> tuple[date, date]:
+    """The first day of the month holding `month`, and the first day of the next month."""
+    start = month.replace(day=1)
+    end = (start + timedelta(days=32)).replace(day=1)
+    return start, end
+
+
+def mentor_time(*, user: User, month: date) -> list[TimeRow]:
+    """Minutes a mentor logged in a month, per programme where she mentors, against the budget.
+
+    The programme's setting is hours "per month and adept", so the budget is that many hours for
+    each of her adepts in the programme: pairs that are live, or that logged time in the month
+    (a pair completed mid-month still counts for that month). Two queries, however many pairs.
+    """
+    start, end = month_bounds(month)
+    enrolments = (
+        Enrolment.objects.filter(
+            user=user, role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE
+        )
+        .select_related("programme")
+        .order_by("programme__name", "pk")
+    )
+    in_month = Q(logs__held_on__gte=start, logs__held_on__lt=end)
+    totals: dict[int, dict[str, Any]] = {
+        row["programme_id"]: dict(row)
+        for row in Pair.objects.filter(mentor__user=user, mentor__role=EnrolmentRole.MENTOR)
+        .values("programme_id")
+        .annotate(
+            minutes=Sum("logs__minutes", filter=in_month),
+            adepts=Count("pk", distinct=True, filter=Q(status__in=LIVE_PAIR_STATUSES) | in_month),
+        )
+        .order_by()
+    }
+    rows = []
+    for enrolment in enrolments:
+        programme = enrolment.programme
+        total = totals.get(programme.pk, {})
+        adepts = max(1, total.get("adepts") or 0)
+        rows.append(
+            TimeRow(
+                programme=programme,
+                minutes=total.get("minutes") or 0,
+                budget_minutes=programme.mentor_hours_per_month * 60 * adepts,
+            )
+        )
+    return rows
+
+
+def ratings_in_words(log: MeetingLog) -> list[dict[str, Any]]:
+    """The check-in of a log in the four dimensions' order, each rating as its words.
+
+    Reads `log.checkins.all()`, so prefetch `checkins` for a list of logs.
+    """
+    by_dimension = {checkin.dimension: checkin for checkin in log.checkins.all()}
+    rows = []
+    for dimension in Dimension:
+        checkin = by_dimension.get(dimension.value)
+        rows.append(
+            {
+                "dimension": dimension.label,
+                "question": QUESTIONS[dimension],
+                "rating": Rating(checkin.rating).label if checkin else None,
+                "note": checkin.note if checkin else "",
+            }
+        )
+    return rows
+
+
+def _items_with_people(items: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
+    return items.select_related("owner", "done_by", "pair__adept__user", "pair__mentor__user")
+
+
+def _late(items: list[ActionItem], today: date) -> list[ActionItem]:
+    for item in items:
+        item.is_late = item.done_at is None and item.due_on < today  # type: ignore[attr-defined]
+    return items
 
 
 def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """What the adept's or the mentor's home shows of this part (role is "adept" or "mentor")."""
-    return {}
+    """What the adept's or the mentor's home shows: her open things to do and the other side's,
+    and for a mentor her mentoring time this month. Three queries at most."""
+    today = timezone.localdate()
+    side = Q(pair__adept__user=user) if role == "adept" else Q(pair__mentor__user=user)
+    items = list(
+        _items_with_people(access.changeable_action_items(user).filter(side, done_at__isnull=True))
+    )
+    # Hers first, then the other side's; soonest first within each.
+    items.sort(key=lambda item: (item.owner_id != user.pk, item.due_on, item.pk))
+    time = mentor_time(user=user, month=today) if role == "mentor" else []
+    return {"items": _late(items, today), "time": time, "show_adept": role == "mentor"}
 
 
 def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
-    """What the pair's mentorship page shows of this part, for this reader."""
-    return {}
+    """What the pair's mentorship page shows: the logs (newest first) with their check-ins, the
+    open and recently done things to do, and the mentor's time this month. Fixed queries."""
+    today = timezone.localdate()
+    logs = list(
+        access.visible_meeting_logs(user)
+        .filter(pair=pair)
+        .prefetch_related(Prefetch("checkins", queryset=CheckIn.objects.order_by("pk")))
+        .order_by("-held_on", "-pk")[:PAIR_LOGS_SHOWN]
+    )
+    recent = timezone.now() - RECENTLY_DONE
+    items = list(
+        _items_with_people(
+            access.visible_action_items(user).filter(
+                Q(done_at__isnull=True) | Q(done_at__gte=recent), pair=pair
+            )
+        ).order_by("done_at", "due_on", "pk")
+    )
+    can_write = access.workable_pairs(user).filter(pk=pair.pk).exists()
+    time: list[TimeRow] = []
+    if pair.mentor.user_id == user.pk:
+        time = [
+            row
+            for row in mentor_time(user=user, month=today)
+            if row.programme.pk == pair.programme_id
+        ]
+    if not (logs or items or can_write or time):
+        return {}
+    return {
+        "pair": pair,
+        "logs": [{"log": log, "ratings": ratings_in_words(log)} for log in logs],
+        "open_items": _late([item for item in items if item.done_at is None], today),
+        "done_items": [item for item in items if item.done_at is not None],
+        "can_write": can_write,
+        "time": time,
+    }
+
+
+def log_detail(*, user: User, pk: int) -> dict[str, Any]:
+    """One log as its reader may see it: the check-in always, the notes only if allowed."""
+    visible = access.get_visible_or_404(user, MeetingLog, pk)
+    log = (
+        MeetingLog.objects.select_related(
+            "pair__programme", "pair__adept__user", "pair__mentor__user", "written_by", "meeting"
+        )
+        .prefetch_related("checkins")
+        .get(pk=visible.pk)
+    )
+    items = _items_with_people(ActionItem.objects.filter(log=log)).order_by("due_on", "pk")
+    return {
+        "log": log,
+        "pair": log.pair,
+        "ratings": ratings_in_words(log),
+        "can_read_notes": access.can_read_notes(user, log),
+        "items": _late(list(items), timezone.localdate()),
+        "can_write": access.workable_pairs(user).filter(pk=log.pair_id).exists(),
+    }

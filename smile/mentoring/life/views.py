@@ -1,0 +1,115 @@
+"""The adept's life-situation check-in; what her mentor and the coordinator may see of it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from smile.accounts.models import User
+from smile.core import access
+from smile.core.errors import ApplicationError
+from smile.core.forms import add_application_error
+from smile.mentoring.life import selectors, services
+from smile.mentoring.life.forms import LifeCheckInForm
+from smile.mentoring.models import LifeSituationCheckIn
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def life(request: HttpRequest) -> HttpResponse:
+    """The adept's own page: her check-ins (dates and sharing only) and a new one."""
+    user = _user(request)
+    if not selectors.is_adept(user):
+        raise Http404
+    context = {
+        "checkins": selectors.own_life_checkins(user),
+        "can_answer": selectors.adept_enrolment(user) is not None,
+    }
+    return render(request, "mentoring/life/life.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def life_new(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    enrolment = selectors.adept_enrolment(user)
+    if enrolment is None:
+        raise Http404
+    form = LifeCheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            checkin = services.life_checkin_create(
+                enrolment=enrolment,
+                by=user,
+                answers=form.answers(),
+                note=data["note"],
+                share_with_mentor=data["share_with_mentor"],
+                coordinator_areas=data["coordinator_areas"],
+                share_note_with_coordinator=data["share_note_with_coordinator"],
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("Thank you! Your answers are saved."))
+            return redirect("mentoring:life-detail", pk=checkin.pk)
+    return render(request, "mentoring/life/form.html", {"form": form})
+
+
+@login_required
+def life_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One check-in, as much as this reader may see; every opening is logged."""
+    user = _user(request)
+    checkin = get_object_or_404(
+        access.visible_life_checkins(user).select_related("enrolment__user", "followed_up_by"),
+        pk=pk,
+    )
+    view = services.life_checkin_read(checkin=checkin, reader=user)
+    return render(request, "mentoring/life/detail.html", {"view": view})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def life_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first (GET shows no content, so nothing is decrypted), then deletes (POST)."""
+    user = _user(request)
+    checkin = access.get_changeable_or_404(user, LifeSituationCheckIn, pk)
+    if request.method == "POST":
+        try:
+            services.life_checkin_delete(checkin=checkin, by=user)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect("mentoring:life-detail", pk=pk)
+        messages.success(request, _("Your answers are deleted."))
+        return redirect("mentoring:life")
+    return render(request, "mentoring/life/delete.html", {"checkin": checkin})
+
+
+@login_required
+def support_requests(request: HttpRequest) -> HttpResponse:
+    """The coordinator's list of adepts who ask for support (no content: names and dates)."""
+    user = _user(request)
+    if not access.can_coordinate(user):
+        raise Http404
+    context = {"requests": selectors.support_requests(user)}
+    return render(request, "mentoring/life/support_requests.html", context)
+
+
+@login_required
+@require_POST
+def life_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    checkin = get_object_or_404(selectors.followable_life_checkins(user), pk=pk)
+    try:
+        services.life_checkin_follow_up(checkin=checkin, by=user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Marked as followed up."))
+    return redirect("mentoring:support-requests")

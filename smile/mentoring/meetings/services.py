@@ -1,0 +1,260 @@
+"""Meetings of a pair: propose, accept, propose another time, cancel; each one tells the others.
+
+Either side of an active pair proposes (or the coordinator, for a follow-up); the other side
+accepts or proposes another time, and anyone of them may cancel. Every change raises the meeting's
+SEQUENCE, and every notice carries a calendar file made in its reader's language, so calendars
+follow the meeting. Answers lock the meeting row, so two answers at once are served in turn.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from smile.accounts.models import User
+from smile.core import access
+from smile.core.errors import ApplicationError
+from smile.core.reasons import clean_reason
+from smile.matching.models import Pair, PairStatus
+from smile.mentoring.meetings.ics import attachment_for
+from smile.mentoring.models import Meeting, MeetingStatus
+from smile.notifications.models import Kind
+from smile.notifications.services import notify
+
+MIN_MINUTES = 15
+MAX_MINUTES = 480
+MAX_AHEAD = timedelta(days=366)
+
+
+def is_side(user: User, pair: Pair) -> bool:
+    return user.pk in (pair.adept.user_id, pair.mentor.user_id)
+
+
+def _check_time(starts_at: datetime, duration_minutes: int) -> None:
+    now = timezone.now()
+    if starts_at <= now:
+        raise ApplicationError(_("Please choose a time in the future."), field="starts_at")
+    if starts_at > now + MAX_AHEAD:
+        raise ApplicationError(_("Please choose a time within the next year."), field="starts_at")
+    if not MIN_MINUTES <= duration_minutes <= MAX_MINUTES:
+        raise ApplicationError(
+            _("A meeting is %(least)d to %(most)d minutes long.")
+            % {"least": MIN_MINUTES, "most": MAX_MINUTES},
+            field="duration_minutes",
+        )
+
+
+def _check_place(place: str, video_url: str) -> None:
+    if not place and not video_url:
+        raise ApplicationError(_("Please write a place or a video link."), field="place")
+
+
+def _clean(meeting: Meeting) -> None:
+    try:
+        meeting.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ApplicationError(messages[0], field=field) from None
+
+
+def _iso(value: datetime) -> str:
+    """Times in notices are UTC ISO strings; each reader sees them in her own time and words."""
+    return value.astimezone(UTC).isoformat()
+
+
+def _place(meeting: Meeting) -> str:
+    return meeting.place or meeting.video_url
+
+
+def _recipients(meeting: Meeting, actor: User) -> list[User]:
+    """The pair's two people, and a coordinator who proposed the meeting, but not the actor."""
+    people = [meeting.pair.adept.user, meeting.pair.mentor.user]
+    if meeting.proposed_by is not None and not is_side(meeting.proposed_by, meeting.pair):
+        people.append(meeting.proposed_by)
+    return [person for person in people if person.pk != actor.pk]
+
+
+def _tell(meeting: Meeting, actor: User, kind: Kind, **params: str) -> None:
+    url = reverse("mentoring:meeting", args=[meeting.pk])
+    for recipient in _recipients(meeting, actor):
+        with translation.override(recipient.preferred_language):
+            attachment = attachment_for(meeting)
+        notify(recipient=recipient, kind=kind, params=params, url=url, attachment=attachment)
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("pair__adept__user", "pair__mentor__user", "proposed_by")
+        .get(pk=meeting.pk)
+    )
+
+
+def _check_open(meeting: Meeting) -> None:
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ApplicationError(_("This meeting is cancelled."))
+    if meeting.starts_at <= timezone.now():
+        raise ApplicationError(_("This meeting time has passed."))
+
+
+def _check_active(pair: Pair) -> None:
+    if pair.status != PairStatus.ACTIVE:
+        raise ApplicationError(_("Meetings can only be planned while the pair is active."))
+
+
+@transaction.atomic
+def meeting_propose(
+    *,
+    pair: Pair,
+    by: User,
+    starts_at: datetime,
+    duration_minutes: int = 60,
+    place: str = "",
+    video_url: str = "",
+    agenda: str = "",
+) -> Meeting:
+    """A side of an active pair, or a coordinator of its programme, proposes a meeting."""
+    if not is_side(by, pair) and not access.can_change(by, pair):
+        raise ApplicationError(_("Only the adept, the mentor or the coordinator can do this."))
+    _check_active(pair)
+    place, video_url, agenda = place.strip(), video_url.strip(), agenda.strip()
+    _check_time(starts_at, duration_minutes)
+    _check_place(place, video_url)
+    meeting = Meeting(
+        pair=pair,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place,
+        video_url=video_url,
+        agenda=agenda,
+        status=MeetingStatus.PROPOSED,
+        proposed_by=by,
+    )
+    _clean(meeting)
+    meeting.save()
+    _tell(
+        meeting,
+        by,
+        Kind.MEETING_PROPOSED,
+        name=by.full_name,
+        starts_at=_iso(starts_at),
+        place=_place(meeting),
+    )
+    return meeting
+
+
+def may_accept(meeting: Meeting, user: User) -> bool:
+    """The side that did not propose answers; a coordinator's proposal is answered by either."""
+    return (
+        meeting.status == MeetingStatus.PROPOSED
+        and is_side(user, meeting.pair)
+        and meeting.proposed_by_id != user.pk
+    )
+
+
+def may_counter(meeting: Meeting, user: User) -> bool:
+    """The side that did not propose offers another time; a confirmed one is moved by either."""
+    if meeting.status == MeetingStatus.CONFIRMED:
+        return is_side(user, meeting.pair)
+    return may_accept(meeting, user)
+
+
+@transaction.atomic
+def meeting_accept(*, meeting: Meeting, by: User) -> Meeting:
+    meeting = _locked(meeting)
+    _check_open(meeting)
+    if meeting.status == MeetingStatus.CONFIRMED:
+        raise ApplicationError(_("This meeting is already confirmed."))
+    if not is_side(by, meeting.pair):
+        raise ApplicationError(_("Only the adept or the mentor can accept a meeting."))
+    if meeting.proposed_by_id == by.pk:
+        raise ApplicationError(_("You proposed this time. The other person answers."))
+    _check_active(meeting.pair)
+    meeting.status = MeetingStatus.CONFIRMED
+    meeting.confirmed_at = timezone.now()
+    meeting.sequence += 1
+    _clean(meeting)
+    meeting.save()
+    _tell(
+        meeting,
+        by,
+        Kind.MEETING_CONFIRMED,
+        name=by.full_name,
+        starts_at=_iso(meeting.starts_at),
+        place=_place(meeting),
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_counter(
+    *,
+    meeting: Meeting,
+    by: User,
+    starts_at: datetime,
+    duration_minutes: int,
+    place: str = "",
+    video_url: str = "",
+) -> Meeting:
+    """Propose another time or place: the meeting waits for the other side's answer again."""
+    meeting = _locked(meeting)
+    _check_open(meeting)
+    if not is_side(by, meeting.pair):
+        raise ApplicationError(_("Only the adept or the mentor can propose another time."))
+    if not may_counter(meeting, by):
+        raise ApplicationError(
+            _("You proposed this time. Cancel it if you want to propose another.")
+        )
+    _check_active(meeting.pair)
+    place, video_url = place.strip(), video_url.strip()
+    _check_time(starts_at, duration_minutes)
+    _check_place(place, video_url)
+    meeting.starts_at = starts_at
+    meeting.duration_minutes = duration_minutes
+    meeting.place = place
+    meeting.video_url = video_url
+    meeting.status = MeetingStatus.PROPOSED
+    meeting.confirmed_at = None
+    meeting.reminded_at = None
+    meeting.proposed_by = by
+    meeting.sequence += 1
+    _clean(meeting)
+    meeting.save()
+    _tell(
+        meeting,
+        by,
+        Kind.MEETING_CHANGED,
+        name=by.full_name,
+        starts_at=_iso(starts_at),
+        place=_place(meeting),
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
+    meeting = _locked(meeting)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ApplicationError(_("This meeting is already cancelled."))
+    _check_open(meeting)
+    if not is_side(by, meeting.pair) and not access.can_change(by, meeting.pair):
+        raise ApplicationError(_("Only the adept, the mentor or the coordinator can do this."))
+    reason = clean_reason(reason)
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.cancelled_at = timezone.now()
+    meeting.cancel_reason = reason
+    meeting.sequence += 1
+    _clean(meeting)
+    meeting.save()
+    _tell(
+        meeting,
+        by,
+        Kind.MEETING_CANCELLED,
+        name=by.full_name,
+        starts_at=_iso(meeting.starts_at),
+        reason=reason,
+    )
+    return meeting

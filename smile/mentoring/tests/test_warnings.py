@@ -1,0 +1,478 @@
+"""Early warnings: each kind appears exactly when it should, only to the programme's coordinator,
+in a fixed number of queries; the one-click message; the daily job with the real worker."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from smile.accounts.models import User
+from smile.core.tests.cast import Cast, make_user
+from smile.matching.models import Pair, PairStatus
+from smile.mentoring.models import ActionItem, LifeSituationCheckIn, Meeting, MeetingLog
+from smile.mentoring.warnings import tasks
+from smile.mentoring.warnings.selectors import (
+    EarlyWarning,
+    early_warnings,
+    warning_counts,
+)
+from smile.notifications.models import Kind, Notification
+from smile.programmes.services import enrolment_create
+
+WARNINGS = "/mentoring/warnings/"
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def started(pair: Pair, days_ago: int) -> Pair:
+    Pair.objects.filter(pk=pair.pk).update(started_on=today() - timedelta(days=days_ago))
+    pair.refresh_from_db()
+    return pair
+
+
+def texts(rows: list[EarlyWarning]) -> list[tuple[str, str]]:
+    return [(row.kind, row.text) for row in rows]
+
+
+def message_url(pair: Pair) -> str:
+    return f"/mentoring/pairs/{pair.pk}/message/"
+
+
+def add_pair(cast: Cast, n: int, *, days_ago: int = 30) -> Pair:
+    """Another active pair in alice's programme, with a late thing to do and some mentor time."""
+    mentor = make_user(f"mentor{n}@gjuteri.example", f"Mentor {n}")
+    adept = make_user(f"adept{n}@elev.example", f"Adept {n}")
+    start = date(2026, 8, 10)
+    pair = Pair.objects.create(
+        programme=cast.programme,
+        mentor=enrolment_create(
+            programme=cast.programme,
+            user=mentor,
+            role="mentor",
+            workplace=cast.moulding,
+            starts_on=start,
+        ),
+        adept=enrolment_create(
+            programme=cast.programme,
+            user=adept,
+            role="adept",
+            workplace=cast.moulding,
+            starts_on=start,
+        ),
+        status=PairStatus.ACTIVE,
+        started_on=today() - timedelta(days=days_ago),
+    )
+    ActionItem.objects.create(
+        pair=pair, title="Read", owner=adept, due_on=today() - timedelta(days=2)
+    )
+    MeetingLog.objects.create(pair=pair, held_on=today() - timedelta(days=20), minutes=60)
+    LifeSituationCheckIn.objects.create(
+        enrolment=pair.adept, payload="secret", support_requested=True
+    )
+    return pair
+
+
+# --- (a) no meeting for longer than the cadence ----------------------------------------------
+
+
+def test_no_meeting_warns_the_day_after_the_cadence(cast: Cast) -> None:
+    assert cast.programme.meeting_cadence_days == 14
+    started(cast.pair, 14)
+    assert early_warnings(user=cast.alice) == []
+    started(cast.pair, 15)
+    rows = early_warnings(user=cast.alice)
+    assert texts(rows) == [("no_meeting", "No meeting for 15 days")]
+    row = rows[0]
+    assert (row.programme, row.pair_pk, row.since) == (
+        cast.programme,
+        cast.pair.pk,
+        today() - timedelta(days=15),
+    )
+    assert row.names == ["Dana Darwish", "Bob Berg"]
+
+
+def test_a_log_or_a_confirmed_past_meeting_counts_as_a_meeting(cast: Cast) -> None:
+    started(cast.pair, 40)
+    log = MeetingLog.objects.create(
+        pair=cast.pair, held_on=today() - timedelta(days=20), minutes=60
+    )
+    assert texts(early_warnings(user=cast.alice)) == [("no_meeting", "No meeting for 20 days")]
+    now = timezone.now()
+    # Proposed ones and ones still to come are not meetings held.
+    Meeting.objects.create(pair=cast.pair, starts_at=now - timedelta(days=3), place="Café")
+    Meeting.objects.create(
+        pair=cast.pair,
+        starts_at=now + timedelta(days=1),
+        place="Café",
+        status="confirmed",
+        confirmed_at=now,
+    )
+    assert texts(early_warnings(user=cast.alice)) == [("no_meeting", "No meeting for 20 days")]
+    Meeting.objects.create(
+        pair=cast.pair,
+        starts_at=now - timedelta(days=16),
+        place="Café",
+        status="confirmed",
+        confirmed_at=now,
+    )
+    assert texts(early_warnings(user=cast.alice)) == [("no_meeting", "No meeting for 16 days")]
+    log.held_on = today() - timedelta(days=1)
+    log.save()
+    assert early_warnings(user=cast.alice) == []
+
+
+def test_only_active_pairs_are_expected_to_meet(cast: Cast) -> None:
+    started(cast.pair, 60)
+    for status in (PairStatus.PAUSED, PairStatus.COMPLETED, PairStatus.PROPOSED):
+        Pair.objects.filter(pk=cast.pair.pk).update(status=status)
+        assert early_warnings(user=cast.alice) == [], status
+
+
+def test_one_day_is_said_in_the_singular(cast: Cast) -> None:
+    cast.programme.meeting_cadence_days = 1
+    cast.programme.save()
+    MeetingLog.objects.create(pair=cast.pair, held_on=today() - timedelta(days=2), minutes=30)
+    started(cast.pair, 10)
+    assert texts(early_warnings(user=cast.alice)) == [("no_meeting", "No meeting for 2 days")]
+    cast.programme.meeting_cadence_days = 2
+    cast.programme.save()
+    assert early_warnings(user=cast.alice) == []
+
+
+# --- (b) late things to do --------------------------------------------------------------------
+
+
+def test_things_to_do_are_late_the_day_after_they_are_due(cast: Cast) -> None:
+    started(cast.pair, 1)
+    item = ActionItem.objects.create(
+        pair=cast.pair, title="Call the union", owner=cast.dana, due_on=today()
+    )
+    assert early_warnings(user=cast.alice) == []  # due today is not late
+    item.due_on = today() - timedelta(days=1)
+    item.save()
+    rows = early_warnings(user=cast.alice)
+    assert texts(rows) == [("late_actions", "1 thing to do is late")]
+    assert rows[0].since == today() - timedelta(days=1)
+    ActionItem.objects.create(
+        pair=cast.pair, title="Buy boots", owner=cast.bob, due_on=today() - timedelta(days=5)
+    )
+    ActionItem.objects.create(
+        pair=cast.pair,
+        title="Done already",
+        owner=cast.bob,
+        due_on=today() - timedelta(days=9),
+        done_at=timezone.now(),
+    )
+    rows = early_warnings(user=cast.alice)
+    assert texts(rows) == [("late_actions", "2 things to do are late")]
+    assert rows[0].since == today() - timedelta(days=5)
+
+
+def test_late_things_of_a_finished_pair_do_not_warn(cast: Cast) -> None:
+    started(cast.pair, 1)
+    ActionItem.objects.create(
+        pair=cast.pair, title="Call", owner=cast.dana, due_on=today() - timedelta(days=3)
+    )
+    Pair.objects.filter(pk=cast.pair.pk).update(status=PairStatus.COMPLETED)
+    assert early_warnings(user=cast.alice) == []
+
+
+# --- (c) asks for support ---------------------------------------------------------------------
+
+
+def test_an_adept_asking_for_support_warns_until_followed_up(cast: Cast) -> None:
+    started(cast.pair, 1)
+    LifeSituationCheckIn.objects.create(
+        enrolment=cast.erin_enrolment, payload="shared", share_with_mentor=True
+    )
+    assert early_warnings(user=cast.alice) == []
+    checkin = LifeSituationCheckIn.objects.create(
+        enrolment=cast.dana_enrolment, payload="the landlord", support_requested=True
+    )
+    rows = early_warnings(user=cast.alice)
+    assert texts(rows) == [("support", "Asks for support")]
+    assert (rows[0].names, rows[0].pair_pk, rows[0].since) == (["Dana Darwish"], None, today())
+    checkin.followed_up_at = timezone.now()
+    checkin.save()
+    assert early_warnings(user=cast.alice) == []
+
+
+# --- (d) over the mentor-time budget ------------------------------------------------------------
+
+
+def test_a_mentor_over_her_monthly_budget_warns(cast: Cast) -> None:
+    started(cast.pair, 1)
+    cast.programme.mentor_hours_per_month = 4
+    cast.programme.save()
+    MeetingLog.objects.create(pair=cast.pair, held_on=today(), minutes=240)
+    # Last month's time is last month's.
+    MeetingLog.objects.create(
+        pair=cast.pair, held_on=today().replace(day=1) - timedelta(days=1), minutes=300
+    )
+    assert early_warnings(user=cast.alice) == []  # exactly the budget is within it
+    MeetingLog.objects.create(pair=cast.pair, held_on=today(), minutes=90)
+    rows = early_warnings(user=cast.alice)
+    assert texts(rows) == [("over_budget", "Over the mentor-time budget: 5.5 h of 4 h")]
+    assert (rows[0].names, rows[0].pair_pk) == (["Bob Berg"], cast.pair.pk)
+
+
+def test_the_budget_is_per_adept(cast: Cast) -> None:
+    started(cast.pair, 1)
+    cast.programme.mentor_hours_per_month = 1
+    cast.programme.save()
+    Pair.objects.filter(pk=cast.pair.pk).update(status=PairStatus.ENDED, end_reason="moved")
+    second = Pair.objects.create(
+        programme=cast.programme,
+        mentor=cast.bob_enrolment,
+        adept=cast.erin_enrolment,
+        status=PairStatus.ACTIVE,
+        started_on=today(),
+    )
+    MeetingLog.objects.create(pair=cast.pair, held_on=today(), minutes=60)
+    MeetingLog.objects.create(pair=second, held_on=today(), minutes=60)
+    assert early_warnings(user=cast.alice) == []
+    MeetingLog.objects.create(pair=second, held_on=today(), minutes=60)
+    rows = early_warnings(user=cast.alice)
+    assert texts(rows) == [("over_budget", "Over the mentor-time budget: 3 h of 2 h")]
+    assert rows[0].pair_pk == second.pk
+
+
+# --- who sees what, and how many queries --------------------------------------------------------
+
+
+def test_charlie_sees_none_of_alices_warnings(cast: Cast, login) -> None:
+    started(cast.pair, 40)
+    LifeSituationCheckIn.objects.create(
+        enrolment=cast.dana_enrolment, payload="x", support_requested=True
+    )
+    assert len(early_warnings(user=cast.alice)) == 2
+    assert early_warnings(user=cast.charlie) == []
+    assert warning_counts(user=cast.charlie) == []
+    content = login(cast.charlie).get(WARNINGS).content.decode()
+    assert "0 warnings" in content and "Dana Darwish" not in content
+    client = login(cast.charlie)
+    assert client.get(f"{WARNINGS}?programme={cast.programme.pk}").status_code == 404
+
+
+@pytest.mark.parametrize("who", ["bob", "dana", "mona", "tess"])
+def test_people_who_do_not_coordinate_get_404(cast: Cast, login, who: str) -> None:
+    assert login(getattr(cast, who)).get(WARNINGS).status_code == 404
+
+
+def test_the_programme_filter_is_limited_to_hers(cast: Cast, login) -> None:
+    started(cast.pair, 40)
+    client = login(cast.alice)
+    assert client.get(f"{WARNINGS}?programme={cast.other_programme.pk}").status_code == 404
+    assert client.get(f"{WARNINGS}?programme=abc").status_code == 404
+    content = client.get(f"{WARNINGS}?programme={cast.programme.pk}").content.decode()
+    assert "No meeting for 40 days" in content
+    assert "1 warning" in content
+
+
+def test_the_page_groups_the_warnings_with_one_click_follow_ups(cast: Cast, login) -> None:
+    started(cast.pair, 40)
+    LifeSituationCheckIn.objects.create(
+        enrolment=cast.dana_enrolment, payload="my landlord shouts", support_requested=True
+    )
+    response = login(cast.alice).get(WARNINGS)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "2 warnings" in content
+    assert "<h2>Asks for support: 1</h2>" in content
+    assert "<h2>No meeting for a long time: 1</h2>" in content
+    assert "No meeting for 40 days" in content
+    assert "<bdi>Dana Darwish</bdi> – <bdi>Bob Berg</bdi>" in content
+    assert f'href="{message_url(cast.pair)}"' in content
+    assert f'href="/matching/pairs/{cast.pair.pk}/#steer-heading"' in content
+    assert "my landlord shouts" not in content  # never the details of her answers
+    try:
+        book = reverse("mentoring:meeting-propose", args=[cast.pair.pk])
+        support = reverse("mentoring:support-requests")
+    except NoReverseMatch:
+        pytest.skip("the meetings and life-situation parts are not wired yet")
+    assert f'href="{book}"' in content and f'href="{support}"' in content
+
+
+def test_nothing_to_look_at_says_so(cast: Cast, login) -> None:
+    started(cast.pair, 1)
+    content = login(cast.alice).get(WARNINGS).content.decode()
+    assert "Nothing needs your attention now." in content
+
+
+def test_the_queries_do_not_grow_with_the_pairs(cast: Cast, login) -> None:
+    started(cast.pair, 40)
+    for n in range(2):
+        add_pair(cast, n)
+    client = login(cast.alice)
+    client.get(WARNINGS)  # the first request of a session reads a little more
+    alice = User.objects.get(pk=cast.alice.pk)  # a fresh object, not holding her scope
+    with CaptureQueriesContext(connection) as two:
+        rows = early_warnings(user=alice)
+    assert len(rows) == 2 + 2 + 2 + 1  # two supports, three no-meetings, two late
+    with CaptureQueriesContext(connection) as two_page:
+        assert client.get(WARNINGS).status_code == 200
+    for n in range(2, 5):
+        add_pair(cast, n)
+    alice = User.objects.get(pk=cast.alice.pk)
+    with CaptureQueriesContext(connection) as five:
+        rows = early_warnings(user=alice)
+    assert len(rows) == 5 + 6 + 5
+    with CaptureQueriesContext(connection) as five_page:
+        assert client.get(WARNINGS).status_code == 200
+    # memberships (scope), programmes, support requests, pairs with their subqueries,
+    # mentor time this month.
+    assert len(two) == len(five) == 5
+    assert len(two_page) == len(five_page)
+
+
+def test_the_home_card_counts_per_programme(cast: Cast, rf: RequestFactory) -> None:
+    started(cast.pair, 40)
+    ActionItem.objects.create(
+        pair=cast.pair, title="Call", owner=cast.dana, due_on=today() - timedelta(days=3)
+    )
+    counts = warning_counts(user=cast.alice)
+    assert [(c.programme, c.count) for c in counts] == [(cast.programme, 2)]
+    request = rf.get("/")
+    request.user = cast.alice
+    html = render_to_string(
+        "core/home_coordinator.html", {"warnings": counts, "programmes": []}, request=request
+    )
+    assert f"/mentoring/warnings/?programme={cast.programme.pk}" in html
+    assert "Gjuterivägen: 2 warnings" in html
+
+
+# --- the message --------------------------------------------------------------------------------
+
+
+def test_alice_sends_a_message_to_both(cast: Cast, login) -> None:
+    client = login(cast.alice)
+    response = client.get(message_url(cast.pair))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "The adept, Dana Darwish" in content and "The mentor, Bob Berg" in content
+    response = client.post(
+        message_url(cast.pair), {"to": "both", "message": "  How are you two doing?  "}
+    )
+    assert response.status_code == 302 and response["Location"] == WARNINGS
+    sent = list(Notification.objects.filter(kind=Kind.COORDINATOR_MESSAGE))
+    assert {(n.recipient_id, n.params["message"]) for n in sent} == {
+        (cast.bob.pk, "How are you two doing?"),
+        (cast.dana.pk, "How are you two doing?"),
+    }
+    assert len(sent) == 2
+    assert {n.params["name"] for n in sent} == {"Alice Andersson"}
+    assert {n.url for n in sent} == {f"/mentoring/pairs/{cast.pair.pk}/"}
+
+
+def test_alice_sends_a_message_to_the_mentor_only(cast: Cast, login) -> None:
+    login(cast.alice).post(message_url(cast.pair), {"to": "mentor", "message": "Call me"})
+    assert list(Notification.objects.values_list("recipient", "kind")) == [
+        (cast.bob.pk, "coordinator_message")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"to": "both", "message": ""}, "This field is required."),
+        ({"to": "both", "message": "   "}, "This field is required."),
+        ({"to": "all", "message": "Hello"}, "Select a valid choice. all is not one of"),
+        ({"message": "Hello"}, "This field is required."),
+        (
+            {"to": "both", "message": "x" * 1001},
+            "Ensure this value has at most 1000 characters (it has 1001).",
+        ),
+    ],
+)
+def test_a_bad_message_is_explained_and_kept(cast: Cast, login, data: dict, error: str) -> None:
+    response = login(cast.alice).post(message_url(cast.pair), data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert error in content
+    if data.get("message", "").strip():
+        assert data["message"] in content
+    assert not Notification.objects.exists()
+
+
+def test_a_draft_cannot_be_messaged(cast: Cast, login) -> None:
+    Pair.objects.filter(pk=cast.pair.pk).update(status=PairStatus.DRAFT)
+    response = login(cast.alice).post(message_url(cast.pair), {"to": "both", "message": "Hi"})
+    assert response.status_code == 200
+    assert "This pair is not published yet." in response.content.decode()
+    assert not Notification.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["charlie", "bob", "dana", "mona", "tess"])
+def test_others_get_404_on_the_message_and_nothing_is_sent(cast: Cast, login, who: str) -> None:
+    client = login(getattr(cast, who))
+    assert client.get(message_url(cast.pair)).status_code == 404
+    response = client.post(message_url(cast.pair), {"to": "both", "message": "Hi"})
+    assert response.status_code == 404
+    assert not Notification.objects.exists()
+
+
+# --- the daily job ---------------------------------------------------------------------------
+
+
+def run_the_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+# Transactional: the worker commits and may close the connection as it would in production.
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_job_tells_each_coordinator_once_a_day(cast: Cast) -> None:
+    started(cast.pair, 40)
+    ActionItem.objects.create(
+        pair=cast.pair, title="Call", owner=cast.dana, due_on=today() - timedelta(days=3)
+    )
+    tasks.early_warnings_notify.enqueue()
+    run_the_worker()
+    notices = list(Notification.objects.filter(kind=Kind.EARLY_WARNINGS))
+    assert [(n.recipient, n.params, n.url) for n in notices] == [
+        (
+            cast.alice,
+            {"count": 2, "programme": "Gjuterivägen"},
+            f"/mentoring/warnings/?programme={cast.programme.pk}",
+        )
+    ]
+    assert [m.to for m in mail.outbox] == [["alice@savsjo.example"]]
+    # A second run the same day sends nothing again; charlie, with nothing to see, gets nothing.
+    tasks.early_warnings_notify.enqueue()
+    run_the_worker()
+    assert Notification.objects.filter(kind=Kind.EARLY_WARNINGS).count() == 1
+    assert len(mail.outbox) == 1
+    assert not Notification.objects.filter(recipient=cast.charlie).exists()
+
+
+def test_the_job_is_registered_to_run_daily() -> None:
+    from smile.core.jobs import discover_periodic_jobs
+
+    job = discover_periodic_jobs()["smile.mentoring.warnings.tasks.early_warnings_notify"]
+    assert (job.task, job.every) == (tasks.early_warnings_notify, timedelta(hours=24))
+
+
+def test_a_live_adept_without_time_this_month_still_counts_for_the_budget(cast: Cast) -> None:
+    started(cast.pair, 1)
+    cast.programme.mentor_hours_per_month = 1
+    cast.programme.save()
+    second = Pair.objects.create(
+        programme=cast.programme,
+        mentor=cast.bob_enrolment,
+        adept=cast.erin_enrolment,
+        status=PairStatus.ACTIVE,
+        started_on=today(),
+    )
+    MeetingLog.objects.create(pair=second, held_on=today(), minutes=120)
+    assert early_warnings(user=cast.alice) == []  # 2 h of 2 h: Dana counts though not met
+    MeetingLog.objects.create(pair=second, held_on=today(), minutes=30)
+    rows = early_warnings(user=cast.alice)
+    assert texts(rows) == [("over_budget", "Over the mentor-time budget: 2.5 h of 2 h")]

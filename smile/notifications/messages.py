@@ -1,0 +1,237 @@
+"""What each kind of notification says, in the reader's language.
+
+A notification stores only its kind and its values (`params`); the words are chosen when someone
+reads it, in the language active then (the request's, or the recipient's for an e-mail), and times
+are shown in that language's formats. Values that are missing or of the wrong shape never break a
+page: the reader then sees the kind's subject alone.
+"""
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.functional import Promise
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from smile.notifications.models import Kind, Notification
+
+SUBJECTS: dict[str, Promise] = {
+    Kind.PAIR_CHANGED: gettext_lazy("Your mentor pair has changed"),
+    Kind.MEETING_PROPOSED: gettext_lazy("New meeting proposed"),
+    Kind.MEETING_CONFIRMED: gettext_lazy("Meeting confirmed"),
+    Kind.MEETING_CHANGED: gettext_lazy("Meeting changed"),
+    Kind.MEETING_CANCELLED: gettext_lazy("Meeting cancelled"),
+    Kind.MEETING_REMINDER: gettext_lazy("Meeting soon"),
+    Kind.ACTION_ASSIGNED: gettext_lazy("Something new to do"),
+    Kind.ACTION_DUE: gettext_lazy("Something to do is due"),
+    Kind.REFLECTION_ASKED: gettext_lazy("Please write your closing reflection"),
+    Kind.REFLECTIONS_READY: gettext_lazy("Both closing reflections are written"),
+    Kind.SUPPORT_REQUESTED: gettext_lazy("An adept asks for support"),
+    Kind.EARLY_WARNINGS: gettext_lazy("New early warnings"),
+    Kind.COORDINATOR_MESSAGE: gettext_lazy("A message from your coordinator"),
+    Kind.MANAGER_DIGEST: gettext_lazy("Summary of your workplaces"),
+}
+
+# A pair's e-mail says what happened to it in its subject.
+PAIR_SUBJECTS: dict[str, Promise] = {
+    "proposed": gettext_lazy("A mentor pair is proposed to you"),
+    "active": gettext_lazy("Your mentor pair has started"),
+    "paused": gettext_lazy("Your mentor pair is paused"),
+    "resumed": gettext_lazy("Your mentor pair has started again"),
+    "ended": gettext_lazy("Your mentor pair has ended"),
+    "completed": gettext_lazy("Your mentor pair is completed"),
+}
+
+Values = Mapping[str, Any]
+
+
+def _pair_changed(v: Values) -> str:
+    lines = {
+        "proposed": _("We propose a mentor pair with %(name)s. Please say yes or no."),
+        "active": _("Your mentor pair with %(name)s has started."),
+        "paused": _("Your mentor pair with %(name)s is paused for a while."),
+        "resumed": _("Your mentor pair with %(name)s has started again."),
+        "ended": _("Your mentor pair with %(name)s has ended."),
+        "completed": _("Your mentor pair with %(name)s is completed."),
+    }
+    return lines[v["event"]]
+
+
+def _meeting_proposed(v: Values) -> str:
+    if v.get("place"):
+        return _("%(name)s proposes a meeting on %(starts_at)s at %(place)s.")
+    return _("%(name)s proposes a meeting on %(starts_at)s.")
+
+
+def _meeting_confirmed(v: Values) -> str:
+    return _("%(name)s confirmed the meeting on %(starts_at)s.")
+
+
+def _meeting_changed(v: Values) -> str:
+    if v.get("place"):
+        return _("%(name)s proposes a new time or place: %(starts_at)s at %(place)s.")
+    return _("%(name)s proposes a new time: %(starts_at)s.")
+
+
+def _meeting_cancelled(v: Values) -> str:
+    if v.get("reason"):
+        return _("%(name)s cancelled the meeting on %(starts_at)s. Reason: %(reason)s")
+    return _("%(name)s cancelled the meeting on %(starts_at)s.")
+
+
+def _meeting_reminder(v: Values) -> str:
+    if v.get("place"):
+        return _("You meet %(name)s on %(starts_at)s at %(place)s.")
+    return _("You meet %(name)s on %(starts_at)s.")
+
+
+def _action_assigned(v: Values) -> str:
+    return _("%(name)s gave you something to do by %(due_on)s: %(title)s")
+
+
+def _action_due(v: Values) -> str:
+    return _("To do by %(due_on)s: %(title)s")
+
+
+def _reflection_asked(v: Values) -> str:
+    return _("Your mentor pair with %(name)s is ending. Please write how it went.")
+
+
+def _reflections_ready(v: Values) -> str:
+    return _("You and %(name)s have both written how it went. You can read both now.")
+
+
+def _support_requested(v: Values) -> str:
+    return _("An adept in %(programme)s asks for support.")
+
+
+def _early_warnings(v: Values) -> str:
+    return ngettext(
+        "%(count)d new early warning in %(programme)s.",
+        "%(count)d new early warnings in %(programme)s.",
+        int(v["count"]),
+    )
+
+
+def _coordinator_message(v: Values) -> str:
+    return _("%(name)s writes: %(message)s")
+
+
+def _manager_digest(v: Values) -> str:
+    return _(
+        "How mentorship went at your workplaces from %(period_start_on)s to %(period_end_on)s."
+    )
+
+
+LINES: dict[str, Callable[[Values], str]] = {
+    Kind.PAIR_CHANGED: _pair_changed,
+    Kind.MEETING_PROPOSED: _meeting_proposed,
+    Kind.MEETING_CONFIRMED: _meeting_confirmed,
+    Kind.MEETING_CHANGED: _meeting_changed,
+    Kind.MEETING_CANCELLED: _meeting_cancelled,
+    Kind.MEETING_REMINDER: _meeting_reminder,
+    Kind.ACTION_ASSIGNED: _action_assigned,
+    Kind.ACTION_DUE: _action_due,
+    Kind.REFLECTION_ASKED: _reflection_asked,
+    Kind.REFLECTIONS_READY: _reflections_ready,
+    Kind.SUPPORT_REQUESTED: _support_requested,
+    Kind.EARLY_WARNINGS: _early_warnings,
+    Kind.COORDINATOR_MESSAGE: _coordinator_message,
+    Kind.MANAGER_DIGEST: _manager_digest,
+}
+
+
+def format_datetime(value: Any) -> str:
+    """An ISO datetime as the reader writes it, in the current time zone; anything else as is."""
+    try:
+        moment = parse_datetime(str(value))
+    except ValueError:
+        moment = None
+    if moment is None:
+        return str(value)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def format_date(value: Any) -> str:
+    try:
+        day: date | datetime | None = parse_date(str(value))
+    except ValueError:
+        day = None
+    if day is None:
+        return str(value)
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+def values(params: Mapping[str, Any]) -> dict[str, Any]:
+    """The params made readable: times and dates in the reader's formats."""
+    readable: dict[str, Any] = {}
+    for key, value in params.items():
+        if key.endswith("_at"):
+            readable[key] = format_datetime(value)
+        elif key.endswith("_on"):
+            readable[key] = format_date(value)
+        else:
+            readable[key] = value
+    return readable
+
+
+def subject(notification: Notification) -> str:
+    params = notification.params if isinstance(notification.params, dict) else {}
+    event = params.get("event")
+    if notification.kind == Kind.PAIR_CHANGED and isinstance(event, str) and event in PAIR_SUBJECTS:
+        return str(PAIR_SUBJECTS[event])
+    found = SUBJECTS.get(notification.kind)
+    return str(found) if found is not None else _("New notice")
+
+
+def _parts(notification: Notification) -> tuple[str, str | None, dict[str, Any]]:
+    """(subject, the line's sentence with %(…)s places, the readable values)."""
+    title = subject(notification)
+    params = notification.params if isinstance(notification.params, dict) else {}
+    line = LINES.get(notification.kind)
+    if line is None:
+        return title, None, {}
+    try:
+        readable = values(params)
+        if "count" in readable:
+            readable["count"] = int(readable["count"])
+        return title, line(readable), readable
+    except (KeyError, TypeError, ValueError):
+        return title, None, {}
+
+
+def render(notification: Notification) -> tuple[str, str]:
+    """(subject, one line) in the active language; the line falls back to the subject."""
+    title, sentence, readable = _parts(notification)
+    if sentence is None:
+        return title, title
+    try:
+        return title, sentence % readable
+    except (KeyError, TypeError, ValueError):
+        return title, title
+
+
+def _isolated(value: Any) -> Any:
+    if isinstance(value, str):
+        return format_html("<bdi>{}</bdi>", value)
+    return value
+
+
+def render_html(notification: Notification) -> SafeString:
+    """The line as HTML: the sentence escaped, each value escaped and isolated in <bdi> (a
+    Swedish name in an Arabic sentence keeps its own direction)."""
+    title, sentence, readable = _parts(notification)
+    if sentence is None:
+        return escape(title)
+    try:
+        isolated = {key: _isolated(value) for key, value in readable.items()}
+        return mark_safe(escape(sentence) % isolated)  # noqa: S308 - both parts escaped
+    except (KeyError, TypeError, ValueError):
+        return escape(title)

@@ -1,0 +1,132 @@
+"""Every kind says something readable, in the reader's language, and nothing breaks a page."""
+
+import pytest
+from django.utils import translation
+
+from smile.notifications.messages import SUBJECTS, render, render_html
+from smile.notifications.models import Kind, Notification
+
+STARTS = "2026-09-01T08:00:00+00:00"  # 10:00 in Sävsjö (summer time)
+
+EXAMPLES: dict[str, tuple[dict, str]] = {
+    Kind.PAIR_CHANGED: (
+        {"event": "active", "name": "Bob Berg"},
+        "Your mentor pair with Bob Berg has started.",
+    ),
+    Kind.MEETING_PROPOSED: (
+        {"name": "Bob Berg", "starts_at": STARTS, "place": "Fikarummet"},
+        "Bob Berg proposes a meeting on Sept. 1, 2026, 10 a.m. at Fikarummet.",
+    ),
+    Kind.MEETING_CONFIRMED: (
+        {"name": "Dana Darwish", "starts_at": STARTS, "place": ""},
+        "Dana Darwish confirmed the meeting on Sept. 1, 2026, 10 a.m..",
+    ),
+    Kind.MEETING_CHANGED: (
+        {"name": "Bob Berg", "starts_at": STARTS, "place": ""},
+        "Bob Berg proposes a new time: Sept. 1, 2026, 10 a.m..",
+    ),
+    Kind.MEETING_CANCELLED: (
+        {"name": "Bob Berg", "starts_at": STARTS, "reason": "Sick"},
+        "Bob Berg cancelled the meeting on Sept. 1, 2026, 10 a.m.. Reason: Sick",
+    ),
+    Kind.MEETING_REMINDER: (
+        {"name": "Bob Berg", "starts_at": STARTS, "place": "Hall 2"},
+        "You meet Bob Berg on Sept. 1, 2026, 10 a.m. at Hall 2.",
+    ),
+    Kind.ACTION_ASSIGNED: (
+        {"name": "Bob Berg", "title": "Read the safety rules", "due_on": "2026-09-03"},
+        "Bob Berg gave you something to do by Sept. 3, 2026: Read the safety rules",
+    ),
+    Kind.ACTION_DUE: (
+        {"title": "Read the safety rules", "due_on": "2026-09-03"},
+        "To do by Sept. 3, 2026: Read the safety rules",
+    ),
+    Kind.REFLECTION_ASKED: (
+        {"name": "Bob Berg"},
+        "Your mentor pair with Bob Berg is ending. Please write how it went.",
+    ),
+    Kind.REFLECTIONS_READY: (
+        {"name": "Bob Berg"},
+        "You and Bob Berg have both written how it went. You can read both now.",
+    ),
+    Kind.SUPPORT_REQUESTED: (
+        {"programme": "Gjuterivägen"},
+        "An adept in Gjuterivägen asks for support.",
+    ),
+    Kind.EARLY_WARNINGS: (
+        {"count": 2, "programme": "Gjuterivägen"},
+        "2 new early warnings in Gjuterivägen.",
+    ),
+    Kind.COORDINATOR_MESSAGE: (
+        {"name": "Alice Andersson", "message": "Call me."},
+        "Alice Andersson writes: Call me.",
+    ),
+    Kind.MANAGER_DIGEST: (
+        {"period_start_on": "2026-09-01", "period_end_on": "2026-09-14", "workplaces": []},
+        "How mentorship went at your workplaces from Sept. 1, 2026 to Sept. 14, 2026.",
+    ),
+}
+
+
+def notice(kind: str, params: object) -> Notification:
+    return Notification(kind=kind, params=params)
+
+
+def test_every_kind_has_a_subject_and_an_example() -> None:
+    assert set(SUBJECTS) == set(Kind.values) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("kind", Kind.values)
+def test_each_kind_reads_as_a_sentence_in_english(kind: str) -> None:
+    params, line = EXAMPLES[kind]
+    assert render(notice(kind, params)) == (
+        str(SUBJECTS[kind]) if kind != Kind.PAIR_CHANGED else "Your mentor pair has started",
+        line,
+    )
+
+
+def test_one_early_warning_is_singular() -> None:
+    _, line = render(notice(Kind.EARLY_WARNINGS, {"count": 1, "programme": "G"}))
+    assert line == "1 new early warning in G."
+
+
+def test_times_and_dates_follow_the_readers_language() -> None:
+    params, _ = EXAMPLES[Kind.MEETING_PROPOSED]
+    with translation.override("sv"):
+        _, line = render(notice(Kind.MEETING_PROPOSED, params))
+    assert "1 september 2026 10:00" in line
+    with translation.override("ar"):
+        _, line = render(notice(Kind.ACTION_DUE, {"title": "x", "due_on": "2026-09-03"}))
+    assert "سبتمبر" in line  # September, in Arabic
+    assert "Sept." not in line
+
+
+@pytest.mark.parametrize(
+    "kind, params",
+    [
+        (Kind.MEETING_PROPOSED, {}),
+        (Kind.MEETING_PROPOSED, {"starts_at": STARTS}),
+        (Kind.PAIR_CHANGED, {"event": "exploded", "name": "Bob"}),
+        (Kind.PAIR_CHANGED, {"event": ["a"], "name": "Bob"}),
+        (Kind.EARLY_WARNINGS, {"count": "many", "programme": "G"}),
+        (Kind.ACTION_DUE, ["not", "a", "dict"]),
+    ],
+)
+def test_missing_or_odd_values_fall_back_to_the_subject(kind: str, params: object) -> None:
+    subject, line = render(notice(kind, params))
+    assert line == subject
+    assert render_html(notice(kind, params)) == subject
+
+
+def test_a_time_that_is_not_a_time_is_shown_as_written() -> None:
+    _, line = render(notice(Kind.ACTION_DUE, {"title": "x", "due_on": "soon"}))
+    assert line == "To do by soon: x"
+
+
+def test_an_unknown_kind_has_a_plain_subject() -> None:
+    assert render(notice("gone_kind", {})) == ("New notice", "New notice")
+
+
+def test_html_escapes_and_isolates_every_value() -> None:
+    html = render_html(notice(Kind.COORDINATOR_MESSAGE, {"name": "<b>Al</b>", "message": "a & b"}))
+    assert html == "<bdi>&lt;b&gt;Al&lt;/b&gt;</bdi> writes: <bdi>a &amp; b</bdi>"
