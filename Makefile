@@ -60,6 +60,8 @@ typecheck: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_solver.py
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_mentoring.py --pairs 200
+	$(BIN)/python bench/bench_mentoring.py --pairs 2000
 
 # Re-extract every string into the catalogues (needs GNU gettext's xgettext).
 messages: $(VENV)/.installed-test

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "smile.organisations",
     "smile.programmes",
     "smile.matching",
+    "smile.learning",
     "smile.mentoring",
     "smile.notifications",
     "smile.privacy",

@@ -16,6 +16,15 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from smile.accounts.models import Invitation, User
+from smile.learning.models import (
+    Curriculum,
+    HoursEntry,
+    LearningPlan,
+    PracticeEntry,
+    Review,
+    Term,
+    WorkplaceTask,
+)
 from smile.matching.models import LIVE_PAIR_STATUSES, PLACE_HOLDING_STATUSES, Pair, PairStatus
 from smile.mentoring.models import (
     ActionItem,
@@ -315,6 +324,115 @@ def visible_reflections(user: AnyUser) -> QuerySet[Reflection]:
     return Reflection.objects.filter(q)
 
 
+# --- learning --------------------------------------------------------------------------------
+
+
+def visible_curricula(user: AnyUser) -> QuerySet[Curriculum]:
+    """Curricula are no secret inside a programme: its people and the owner's staff read them."""
+    scope = _scope(user)
+    if scope is None:
+        return Curriculum.objects.none()
+    if scope.user.is_superuser:
+        return Curriculum.objects.all()
+    q = Q(organisation_id__in={m.organisation_id for m in scope.memberships})
+    q |= Q(programmes__in=visible_programmes(user))
+    return Curriculum.objects.filter(pk__in=Curriculum.objects.filter(q).values("pk"))
+
+
+def changeable_curricula(user: AnyUser) -> QuerySet[Curriculum]:
+    """Teachers and coordinators of the owning organisation (or of the one managing it) edit."""
+    scope = _scope(user)
+    if scope is None:
+        return Curriculum.objects.none()
+    if scope.user.is_superuser:
+        return Curriculum.objects.all()
+    editors = scope.organisation_ids(Role.COORDINATOR) | scope.organisation_ids(Role.TEACHER)
+    coordinating = scope.organisation_ids(Role.COORDINATOR)
+    return Curriculum.objects.filter(
+        Q(organisation_id__in=editors) | Q(organisation__managed_by_id__in=coordinating)
+    )
+
+
+def visible_workplace_tasks(user: AnyUser) -> QuerySet[WorkplaceTask]:
+    return WorkplaceTask.objects.filter(workplace__in=visible_workplaces(user))
+
+
+def task_workplaces(user: AnyUser) -> QuerySet[Workplace]:
+    """Workplaces whose tasks and words the person may write: their coordinators, the mentors
+    working there (they know the real tasks) and the teachers whose adepts are placed there."""
+    scope = _scope(user)
+    if scope is None:
+        return Workplace.objects.none()
+    if scope.user.is_superuser:
+        return Workplace.objects.all()
+    mentor_at = [m.workplace_id for m in scope.memberships if m.role == Role.MENTOR]
+    teaching = scope.organisation_ids(Role.TEACHER)
+    q = Q(pk__in=changeable_workplaces(user).values("pk")) | Q(pk__in=mentor_at)
+    q |= Q(
+        enrolments__role=EnrolmentRole.ADEPT,
+        enrolments__education_provider_id__in=teaching,
+    )
+    return Workplace.objects.filter(pk__in=Workplace.objects.filter(q).values("pk"))
+
+
+def changeable_workplace_tasks(user: AnyUser) -> QuerySet[WorkplaceTask]:
+    return WorkplaceTask.objects.filter(workplace__in=task_workplaces(user))
+
+
+def learning_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
+    """Adepts whose learning records the person may read: the adept herself, her mentor while
+    they are a pair, the teachers of her school and the programme's coordinators."""
+    return visible_enrolments(user).filter(role=EnrolmentRole.ADEPT)
+
+
+def learning_roles(user: AnyUser, enrolment: Enrolment) -> set[str]:
+    """In which capacities the person acts on this adept's learning: "adept", "mentor",
+    "teacher", "coordinator" (a person may hold more than one)."""
+    scope = _scope(user)
+    if scope is None or enrolment.role != EnrolmentRole.ADEPT:
+        return set()
+    roles = set()
+    if enrolment.user_id == scope.user.pk:
+        roles.add("adept")
+    if Pair.objects.filter(
+        adept=enrolment, mentor__user=scope.user, status__in=LIVE_PAIR_STATUSES
+    ).exists():
+        roles.add("mentor")
+    if enrolment.education_provider_id in scope.organisation_ids(Role.TEACHER):
+        roles.add("teacher")
+    if changeable_enrolments(user).filter(pk=enrolment.pk).exists():
+        roles.add("coordinator")
+    return roles
+
+
+def visible_learning_plans(user: AnyUser) -> QuerySet[LearningPlan]:
+    return LearningPlan.objects.filter(enrolment__in=learning_enrolments(user))
+
+
+def visible_practice_entries(user: AnyUser) -> QuerySet[PracticeEntry]:
+    return PracticeEntry.objects.filter(enrolment__in=learning_enrolments(user))
+
+
+def visible_reviews(user: AnyUser) -> QuerySet[Review]:
+    return Review.objects.filter(enrolment__in=learning_enrolments(user))
+
+
+def visible_hours(user: AnyUser) -> QuerySet[HoursEntry]:
+    return HoursEntry.objects.filter(enrolment__in=learning_enrolments(user))
+
+
+def visible_terms(user: AnyUser) -> QuerySet[Term]:
+    return Term.objects.filter(
+        Q(curriculum__in=visible_curricula(user)) | Q(workplace__in=visible_workplaces(user))
+    )
+
+
+def changeable_terms(user: AnyUser) -> QuerySet[Term]:
+    return Term.objects.filter(
+        Q(curriculum__in=changeable_curricula(user)) | Q(workplace__in=task_workplaces(user))
+    )
+
+
 def visible_invitations(user: AnyUser) -> QuerySet[Invitation]:
     return Invitation.objects.filter(organisation__in=changeable_organisations(user))
 
@@ -333,6 +451,13 @@ _VISIBLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     ActionItem: visible_action_items,
     LifeSituationCheckIn: visible_life_checkins,
     Reflection: visible_reflections,
+    Curriculum: visible_curricula,
+    WorkplaceTask: visible_workplace_tasks,
+    LearningPlan: visible_learning_plans,
+    PracticeEntry: visible_practice_entries,
+    Review: visible_reviews,
+    HoursEntry: visible_hours,
+    Term: visible_terms,
 }
 _CHANGEABLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     Programme: changeable_programmes,
@@ -345,6 +470,9 @@ _CHANGEABLE: dict[type[Model], Callable[[AnyUser], QuerySet[Any]]] = {
     MeetingLog: changeable_meeting_logs,
     ActionItem: changeable_action_items,
     LifeSituationCheckIn: changeable_life_checkins,
+    Curriculum: changeable_curricula,
+    WorkplaceTask: changeable_workplace_tasks,
+    Term: changeable_terms,
 }
 
 

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
 from smile.core import access, selectors
+from smile.learning import selectors as learning
 from smile.mentoring import selectors as mentoring
 from smile.mentoring.warnings.selectors import warning_counts
 
@@ -37,11 +38,14 @@ def role_home(request: HttpRequest, role: str) -> HttpResponse:
         case "adept":
             context["home"] = selectors.adept_home(user=user)  # type: ignore[arg-type]
             context["mentoring"] = mentoring.home_panels(user=user, role=role)  # type: ignore[arg-type]
+            context["learning"] = learning.home_panels(user=user, role=role)  # type: ignore[arg-type]
         case "mentor":
             context["home"] = selectors.mentor_home(user=user)  # type: ignore[arg-type]
             context["mentoring"] = mentoring.home_panels(user=user, role=role)  # type: ignore[arg-type]
+            context["learning"] = learning.home_panels(user=user, role=role)  # type: ignore[arg-type]
         case "teacher":
             context["home"] = selectors.teacher_home(user=user)  # type: ignore[arg-type]
+            context["learning"] = learning.home_panels(user=user, role=role)  # type: ignore[arg-type]
         case "coordinator":
             context["programmes"] = selectors.coordinator_programmes(user=user)  # type: ignore[arg-type]
             context["warnings"] = warning_counts(user=user)  # type: ignore[arg-type]

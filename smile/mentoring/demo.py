@@ -1,6 +1,7 @@
 """The demo's mentoring life: meetings, logs with check-ins, things to do, and early warnings.
 
-Written directly as rows (not through the services), so loading the demo sends no e-mail. Dates are
+Written directly as rows, so loading the demo sends no e-mail, except the life-situation check-in,
+which goes through its service (encryption, access log and the coordinator's notice). Dates are
 relative to the day the demo is loaded, so the next meeting is always ahead and the warnings real.
 """
 
@@ -10,10 +11,13 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.matching.models import Pair
+from smile.mentoring.life.services import life_checkin_create
 from smile.mentoring.models import (
     ActionItem,
     CheckIn,
     Dimension,
+    LifeArea,
+    LifeStatus,
     Meeting,
     MeetingLog,
     MeetingStatus,
@@ -149,3 +153,19 @@ def load_mentoring(pairs: dict[str, Pair], *, today: date | None = None) -> None
     for offset, minutes in enumerate((120, 150, 120, 120, 90)):
         held_on = min(first + timedelta(days=offset * 4), today)
         _log(farhad, held_on=held_on, minutes=minutes, ratings=(4, 4, 4, 4))
+
+    # Farhad's own life-situation check-in: he asks the coordinator for support with housing,
+    # and shares only that (encrypted; the coordinator's bell tells her, without details).
+    life_checkin_create(
+        enrolment=farhad.adept,
+        by=farhad.adept.user,
+        answers={
+            LifeArea.HOUSING: LifeStatus.NEEDS_SUPPORT,
+            LifeArea.TRANSPORT: LifeStatus.COULD_BE_BETTER,
+            LifeArea.LANGUAGE: LifeStatus.FINE,
+        },
+        note="Mitt hyreskontrakt tar slut i januari.",
+        share_with_mentor=False,
+        coordinator_areas=[LifeArea.HOUSING],
+        share_note_with_coordinator=True,
+    )

@@ -67,7 +67,11 @@ class Meeting(TimeStamped):
 
     class Meta:
         ordering = ["starts_at"]
-        indexes = [models.Index(fields=["status", "starts_at"])]
+        # The second serves "when did this pair last meet" (early warnings) for each pair.
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            models.Index(fields=["pair", "status", "starts_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(duration_minutes__gte=15, duration_minutes__lte=480),

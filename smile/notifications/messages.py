@@ -35,6 +35,12 @@ SUBJECTS: dict[str, Promise] = {
     Kind.EARLY_WARNINGS: gettext_lazy("New early warnings"),
     Kind.COORDINATOR_MESSAGE: gettext_lazy("A message from your coordinator"),
     Kind.MANAGER_DIGEST: gettext_lazy("Summary of your workplaces"),
+    Kind.PLAN_TO_SIGN: gettext_lazy("A learning plan to sign"),
+    Kind.PRACTICE_TO_CONFIRM: gettext_lazy("Practice to confirm"),
+    Kind.PRACTICE_ANSWERED: gettext_lazy("Your mentor has answered"),
+    Kind.REVIEW_PLANNED: gettext_lazy("Three-party review"),
+    Kind.HOURS_TO_CONFIRM: gettext_lazy("Hours to confirm"),
+    Kind.LEARNING_ALERTS: gettext_lazy("Learning that falls behind"),
 }
 
 # A pair's e-mail says what happened to it in its subject.
@@ -128,6 +134,40 @@ def _manager_digest(v: Values) -> str:
     )
 
 
+def _plan_to_sign(v: Values) -> str:
+    return _("The learning plan of %(name)s (version %(version)s) waits for your signature.")
+
+
+def _practice_to_confirm(v: Values) -> str:
+    return _("%(name)s wrote what she did on %(done_on)s. Please confirm it or answer.")
+
+
+def _practice_answered(v: Values) -> str:
+    if v.get("status") == "returned":
+        return _("%(name)s has a question about what you did on %(done_on)s.")
+    return _("%(name)s confirmed what you did on %(done_on)s.")
+
+
+def _review_planned(v: Values) -> str:
+    return _("A three-party review is planned on %(starts_at)s. Place: %(place)s.")
+
+
+def _hours_to_confirm(v: Values) -> str:
+    return ngettext(
+        "%(name)s has %(count)d day of hours for you to confirm.",
+        "%(name)s has %(count)d days of hours for you to confirm.",
+        int(v["count"]),
+    )
+
+
+def _learning_alerts(v: Values) -> str:
+    return ngettext(
+        "%(count)d adept in %(programme)s needs attention in her learning.",
+        "%(count)d adepts in %(programme)s need attention in their learning.",
+        int(v["count"]),
+    )
+
+
 LINES: dict[str, Callable[[Values], str]] = {
     Kind.PAIR_CHANGED: _pair_changed,
     Kind.MEETING_PROPOSED: _meeting_proposed,
@@ -143,6 +183,12 @@ LINES: dict[str, Callable[[Values], str]] = {
     Kind.EARLY_WARNINGS: _early_warnings,
     Kind.COORDINATOR_MESSAGE: _coordinator_message,
     Kind.MANAGER_DIGEST: _manager_digest,
+    Kind.PLAN_TO_SIGN: _plan_to_sign,
+    Kind.PRACTICE_TO_CONFIRM: _practice_to_confirm,
+    Kind.PRACTICE_ANSWERED: _practice_answered,
+    Kind.REVIEW_PLANNED: _review_planned,
+    Kind.HOURS_TO_CONFIRM: _hours_to_confirm,
+    Kind.LEARNING_ALERTS: _learning_alerts,
 }
 
 
@@ -202,7 +248,13 @@ def _parts(notification: Notification) -> tuple[str, str | None, dict[str, Any]]
         readable = values(params)
         if "count" in readable:
             readable["count"] = int(readable["count"])
-        return title, line(readable), readable
+        sentence = line(readable)
+        # "… 10 a.m.." reads as a typo: a value that ends a sentence with its own full stop
+        # brings it along.
+        for key, value in readable.items():
+            if isinstance(value, str) and value.endswith("."):
+                sentence = sentence.replace(f"%({key})s.", f"%({key})s")
+        return title, sentence, readable
     except (KeyError, TypeError, ValueError):
         return title, None, {}
 

@@ -23,6 +23,12 @@ class Kind(models.TextChoices):
     EARLY_WARNINGS = "early_warnings", _("New early warnings (coordinators)")
     COORDINATOR_MESSAGE = "coordinator_message", _("A message from the coordinator")
     MANAGER_DIGEST = "manager_digest", _("Fortnightly summary of my workplaces (managers)")
+    PLAN_TO_SIGN = "plan_to_sign", _("A learning plan waits for my signature")
+    PRACTICE_TO_CONFIRM = "practice_to_confirm", _("Practice to confirm (mentors)")
+    PRACTICE_ANSWERED = "practice_answered", _("My practice is confirmed or returned")
+    REVIEW_PLANNED = "review_planned", _("A three-party review is planned")
+    HOURS_TO_CONFIRM = "hours_to_confirm", _("Hours to confirm")
+    LEARNING_ALERTS = "learning_alerts", _("Learning that falls behind (teachers, coordinators)")
 
 
 class Notification(models.Model):

@@ -45,7 +45,7 @@ def test_the_mentor_logs_a_meeting_and_the_adept_ticks_her_action_done(
 
     log = MeetingLog.objects.get()
     expect(page).to_have_url(site(f"/mentoring/logs/{log.pk}/"))
-    expect(page.locator("main table")).to_contain_text("Chefen har ont om tid")
+    expect(page.locator("main dl.checkin")).to_contain_text("Chefen har ont om tid")
     check_page(page, "sv")
     assert (log.minutes, log.written_by) == (60, cast.bob)
     assert {c.dimension: c.rating for c in log.checkins.all()} == {

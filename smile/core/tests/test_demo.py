@@ -76,3 +76,9 @@ def test_the_demo_has_a_living_mentorship_with_warnings_to_follow_up() -> None:
     # Every log has all four check-ins.
     assert all(log.checkins.count() == 4 for log in MeetingLog.objects.all())
     assert ActionItem.objects.filter(done_at__isnull=True, due_on__lt=timezone.localdate()).exists()
+    # The coordinator has early warnings of every kind to follow up.
+    from smile.mentoring.warnings.selectors import early_warnings
+
+    lena = User.objects.get(email=COORDINATOR.email)
+    kinds = {warning.kind for warning in early_warnings(user=lena)}
+    assert len(kinds) == 4, kinds

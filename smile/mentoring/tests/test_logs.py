@@ -286,9 +286,9 @@ def test_bob_writes_a_log_and_reads_it(cast: Cast, login) -> None:
     content = client.get(response["Location"]).content.decode()
     assert "The meeting log is saved." in content
     assert (
-        '<tr><th scope="row">Learning</th><td>Very good</td><td>Like in class</td></tr>'
+        '<dt>Learning</dt>\n      <dd>Very good<br><span class="muted">Like in class</span></dd>'
     ) in content
-    assert '<tr><th scope="row">Equality</th><td>Okay</td><td></td></tr>' in content
+    assert "<dt>Equality</dt>\n      <dd>Okay</dd>" in content
     assert "She wants to try the night shift." in content
     assert "Ask about safety shoes" in content
 
@@ -398,7 +398,7 @@ def test_others_cannot_read_a_log(cast: Cast, login, who: str) -> None:
 def test_the_coordinator_sees_the_checkin_but_not_private_notes(cast: Cast, login) -> None:
     log = write(cast, notes="She worries about her rent.")
     content = login(cast.alice).get(f"/mentoring/logs/{log.pk}/").content.decode()
-    assert '<tr><th scope="row">Learning</th><td>Good</td><td></td></tr>' in content
+    assert "<dt>Learning</dt>\n      <dd>Good</dd>" in content
     assert "She worries about her rent." not in content
     assert "The notes are private to the pair." in content
     assert "Done</button>" not in content

@@ -19,15 +19,15 @@ EXAMPLES: dict[str, tuple[dict, str]] = {
     ),
     Kind.MEETING_CONFIRMED: (
         {"name": "Dana Darwish", "starts_at": STARTS, "place": ""},
-        "Dana Darwish confirmed the meeting on Sept. 1, 2026, 10 a.m..",
+        "Dana Darwish confirmed the meeting on Sept. 1, 2026, 10 a.m.",
     ),
     Kind.MEETING_CHANGED: (
         {"name": "Bob Berg", "starts_at": STARTS, "place": ""},
-        "Bob Berg proposes a new time: Sept. 1, 2026, 10 a.m..",
+        "Bob Berg proposes a new time: Sept. 1, 2026, 10 a.m.",
     ),
     Kind.MEETING_CANCELLED: (
         {"name": "Bob Berg", "starts_at": STARTS, "reason": "Sick"},
-        "Bob Berg cancelled the meeting on Sept. 1, 2026, 10 a.m.. Reason: Sick",
+        "Bob Berg cancelled the meeting on Sept. 1, 2026, 10 a.m. Reason: Sick",
     ),
     Kind.MEETING_REMINDER: (
         {"name": "Bob Berg", "starts_at": STARTS, "place": "Hall 2"},
@@ -64,6 +64,30 @@ EXAMPLES: dict[str, tuple[dict, str]] = {
     Kind.MANAGER_DIGEST: (
         {"period_start_on": "2026-09-01", "period_end_on": "2026-09-14", "workplaces": []},
         "How mentorship went at your workplaces from Sept. 1, 2026 to Sept. 14, 2026.",
+    ),
+    Kind.PLAN_TO_SIGN: (
+        {"name": "Dana Darwish", "version": 2},
+        "The learning plan of Dana Darwish (version 2) waits for your signature.",
+    ),
+    Kind.PRACTICE_TO_CONFIRM: (
+        {"name": "Dana Darwish", "done_on": "2026-09-03"},
+        "Dana Darwish wrote what she did on Sept. 3, 2026. Please confirm it or answer.",
+    ),
+    Kind.PRACTICE_ANSWERED: (
+        {"name": "Bob Berg", "status": "returned", "done_on": "2026-09-03"},
+        "Bob Berg has a question about what you did on Sept. 3, 2026.",
+    ),
+    Kind.REVIEW_PLANNED: (
+        {"starts_at": STARTS, "place": "Lärcentrum"},
+        "A three-party review is planned on Sept. 1, 2026, 10 a.m. Place: Lärcentrum.",
+    ),
+    Kind.HOURS_TO_CONFIRM: (
+        {"name": "Dana Darwish", "count": 3},
+        "Dana Darwish has 3 days of hours for you to confirm.",
+    ),
+    Kind.LEARNING_ALERTS: (
+        {"count": 1, "programme": "Gjuterivägen"},
+        "1 adept in Gjuterivägen needs attention in her learning.",
     ),
 }
 

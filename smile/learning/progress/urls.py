@@ -1,0 +1,5 @@
+"""URLs of the progress part of learning (included by smile.learning.urls)."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []
