@@ -3,6 +3,7 @@
 from typing import Any
 
 from smile.accounts.models import User
+from smile.learning.curricula import selectors as curricula
 from smile.learning.hours import selectors as hours
 from smile.learning.plans import selectors as plans
 from smile.learning.practice import selectors as practice
@@ -12,6 +13,7 @@ from smile.learning.vocabulary import selectors as vocabulary
 from smile.programmes.models import Enrolment
 
 PARTS = {
+    "curricula": curricula,
     "plans": plans,
     "practice": practice,
     "reviews": reviews,

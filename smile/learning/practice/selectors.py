@@ -1,16 +1,206 @@
 """Reads for the practice part of learning. Every read goes through `smile.core.access`."""
 
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import formats, timezone
+
 from smile.accounts.models import User
-from smile.programmes.models import Enrolment
+from smile.core import access
+from smile.learning.models import (
+    Level,
+    Objective,
+    PracticeCorrection,
+    PracticeEntry,
+    PracticeStatus,
+    WorkplaceTask,
+)
+from smile.organisations.choices import Role
+from smile.organisations.models import Membership
+from smile.programmes.models import Enrolment, EnrolmentStatus
+
+HOME_LATEST = 3
+ADEPT_PANEL_LATEST = 5
+
+
+def _entries(user: User) -> QuerySet[PracticeEntry]:
+    return access.visible_practice_entries(user).select_related(
+        "enrolment__user", "task", "objective"
+    )
+
+
+def own_enrolment_or_404(user: User, pk: int) -> Enrolment:
+    """The adept's own enrolment, for logging her practice; nobody else logs for her."""
+    enrolment = (
+        access.learning_enrolments(user)
+        .filter(user=user)
+        .select_related("user", "workplace", "programme")
+        .filter(pk=pk)
+        .first()
+    )
+    if enrolment is None:
+        raise Http404
+    return enrolment
+
+
+def followed_enrolment_or_404(user: User, pk: int) -> Enrolment:
+    enrolment = (
+        access.learning_enrolments(user)
+        .select_related("user", "workplace", "programme")
+        .filter(pk=pk)
+        .first()
+    )
+    if enrolment is None:
+        raise Http404
+    return enrolment
+
+
+def workplace_tasks(*, user: User, enrolment: Enrolment) -> list[WorkplaceTask]:
+    """The tasks of her workplace, each with `her_objectives`: those of her curricula."""
+    objectives = Objective.objects.filter(
+        curriculum__programmes=enrolment.programme_id
+    ).select_related("unit")
+    return list(
+        access.visible_workplace_tasks(user)
+        .filter(workplace_id=enrolment.workplace_id)
+        .prefetch_related(Prefetch("objectives", queryset=objectives, to_attr="her_objectives"))
+        .order_by("title")
+    )
+
+
+def programme_objectives(enrolment: Enrolment) -> list[Objective]:
+    return list(
+        Objective.objects.filter(curriculum__programmes=enrolment.programme_id)
+        .select_related("curriculum", "unit")
+        .order_by("curriculum__name", "unit__order", "order", "code")
+    )
+
+
+def entries_of(*, user: User, enrolment: Enrolment) -> QuerySet[PracticeEntry]:
+    return _entries(user).filter(enrolment=enrolment).order_by("-done_on", "-pk")
+
+
+def to_confirm(user: User) -> QuerySet[PracticeEntry]:
+    """Entries waiting for this mentor: those of his live adepts, oldest first."""
+    adepts = access.workable_pairs(user).filter(mentor__user=user).values("adept")
+    return (
+        _entries(user)
+        .filter(status=PracticeStatus.SUBMITTED, enrolment__in=adepts)
+        .order_by("done_on", "created_at", "pk")
+    )
+
+
+def entry_or_404(user: User, pk: int) -> PracticeEntry:
+    entry = _entries(user).select_related("reviewed_by", "enrolment__programme").filter(pk=pk)
+    found = entry.first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def own_entry_or_404(user: User, pk: int) -> PracticeEntry:
+    """One of the adept's own entries (to change or delete)."""
+    found = _entries(user).filter(enrolment__user=user, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    field: str
+    old: str
+    new: str
+    reason: str
+    by: str
+    at: Any
+
+
+def _shown(field: str, value: str) -> str:
+    if not value:
+        return "–"
+    if field == "done_on":
+        return formats.date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    if field == "mentor_level" and value.isdigit() and int(value) in Level.values:
+        return str(Level(int(value)).label)
+    return value
+
+
+def corrections(entry: PracticeEntry) -> list[CorrectionRow]:
+    rows = PracticeCorrection.objects.filter(entry=entry).select_related("by").order_by("at")
+    return [
+        CorrectionRow(
+            field=row.field,
+            old=_shown(row.field, row.old_value),
+            new=_shown(row.field, row.new_value),
+            reason=row.reason,
+            by=row.by.full_name,
+            at=row.at,
+        )
+        for row in rows
+    ]
+
+
+def _own_adept_enrolments(user: User) -> QuerySet[Enrolment]:
+    return (
+        access.learning_enrolments(user)
+        .filter(user=user, status=EnrolmentStatus.ACTIVE)
+        .order_by("-starts_on", "pk")
+    )
+
+
+def _school_enrolments(user: User) -> QuerySet[Enrolment]:
+    schools = Membership.objects.filter(user=user, role=Role.TEACHER).values("organisation")
+    return access.learning_enrolments(user).filter(education_provider__in=schools)
+
+
+def _week_start() -> date:
+    today = timezone.localdate()
+    return today - timedelta(days=today.weekday())
 
 
 def for_home(*, user: User, role: str) -> dict[str, Any]:
     """What the home of this role ("adept", "mentor" or "teacher") shows of this part."""
+    if role == "adept":
+        enrolment = _own_adept_enrolments(user).first()
+        if enrolment is None:
+            return {}
+        latest = list(entries_of(user=user, enrolment=enrolment)[:HOME_LATEST])
+        return {"role": role, "enrolment": enrolment, "latest": latest}
+    if role == "mentor":
+        count = to_confirm(user).count()
+        return {"role": role, "to_confirm": count} if count else {}
+    if role == "teacher":
+        since = timezone.make_aware(datetime.combine(_week_start(), time.min))
+        counts = (
+            access.visible_practice_entries(user)
+            .filter(enrolment__in=_school_enrolments(user))
+            .aggregate(
+                confirmed=Count(
+                    "pk", filter=Q(status=PracticeStatus.CONFIRMED, reviewed_at__gte=since)
+                ),
+                waiting=Count("pk", filter=Q(status=PracticeStatus.SUBMITTED)),
+            )
+        )
+        if not counts["confirmed"] and not counts["waiting"]:
+            return {}
+        return {"role": role, **counts}
     return {}
 
 
 def for_adept(*, user: User, enrolment: Enrolment) -> dict[str, Any]:
     """What the adept's learning page shows of this part, for this reader."""
-    return {}
+    entries = entries_of(user=user, enrolment=enrolment)
+    latest = list(entries[: ADEPT_PANEL_LATEST + 1])
+    is_adept = enrolment.user_id == user.pk
+    if not latest and not is_adept:
+        return {}
+    return {
+        "enrolment": enrolment,
+        "latest": latest[:ADEPT_PANEL_LATEST],
+        "more": len(latest) > ADEPT_PANEL_LATEST,
+        "is_adept": is_adept,
+    }

@@ -1,5 +1,9 @@
 """URLs of the progress part of learning (included by smile.learning.urls)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from smile.learning.progress import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("progress/", views.cohort, name="progress"),
+]

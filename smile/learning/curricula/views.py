@@ -1,0 +1,363 @@
+"""Curricula (units, objectives) and workplace tasks: read by the programme's people, written by
+teachers and coordinators; tasks also by the mentors of the workplace."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from smile.accounts.models import User
+from smile.core import access
+from smile.core.errors import ApplicationError
+from smile.core.forms import add_application_error
+from smile.learning.curricula import selectors, services, spreadsheet
+from smile.learning.curricula.forms import (
+    CurriculumForm,
+    CurriculumImportForm,
+    ObjectiveForm,
+    UnitForm,
+    WorkplaceTaskForm,
+)
+from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
+from smile.organisations.models import Workplace
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _url(curriculum: Curriculum) -> str:
+    return reverse("learning:curriculum", args=[curriculum.pk])
+
+
+def _form_page(request: HttpRequest, form: Any, title: str, cancel_url: str) -> HttpResponse:
+    context = {"form": form, "title": title, "cancel_url": cancel_url}
+    return render(request, "core/form_page.html", context)
+
+
+def _confirm(request: HttpRequest, question: str, cancel_url: str, error: str = "") -> HttpResponse:
+    context = {"question": question, "cancel_url": cancel_url, "error": error}
+    return render(request, "learning/curricula/confirm_delete.html", context)
+
+
+# --- curricula -------------------------------------------------------------------------------
+
+
+@login_required
+def curriculum_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    context = {
+        "curricula": selectors.curriculum_list(user=user),
+        "workplaces": selectors.task_workplace_list(user=user),
+        "can_create": selectors.editor_organisations(user=user).exists(),
+    }
+    return render(request, "learning/curricula/curriculum_list.html", context)
+
+
+@login_required
+def curriculum_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    curriculum = access.get_visible_or_404(request.user, Curriculum, pk)
+    context = {
+        "curriculum": curriculum,
+        "can_change": access.can_change(request.user, curriculum),
+        **selectors.curriculum_detail(user=request.user, curriculum=curriculum),
+    }
+    return render(request, "learning/curricula/curriculum_detail.html", context)
+
+
+@login_required
+def curriculum_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    user = _user(request)
+    curriculum = access.get_changeable_or_404(user, Curriculum, pk) if pk else None
+    organisations = selectors.editor_organisations(user=user)
+    if curriculum is None and not organisations.exists():
+        return render(request, "core/forbidden.html", status=403)
+    form = CurriculumForm(
+        request.POST or None,
+        instance=curriculum,
+        organisations=organisations,
+        programmes=selectors.curriculum_programmes(user=user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            if curriculum is None:
+                curriculum = services.curriculum_create(actor=user, **form.cleaned_data)
+            else:
+                services.curriculum_update(actor=user, curriculum=curriculum, **form.cleaned_data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The curriculum is saved."))
+            return redirect("learning:curriculum", pk=curriculum.pk)
+    if curriculum is not None and curriculum.pk:
+        title, cancel = _("Edit the curriculum"), _url(curriculum)
+    else:
+        title, cancel = _("New curriculum"), reverse("learning:curricula")
+    return _form_page(request, form, title, cancel)
+
+
+@login_required
+def curriculum_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    question = _("Delete the curriculum %(name)s with all its units and objectives?") % {
+        "name": curriculum.name
+    }
+    if request.method == "POST":
+        try:
+            services.curriculum_delete(actor=_user(request), curriculum=curriculum)
+        except ApplicationError as error:
+            return _confirm(request, question, _url(curriculum), error.message)
+        messages.success(request, _("The curriculum is deleted."))
+        return redirect("learning:curricula")
+    return _confirm(request, question, _url(curriculum))
+
+
+# --- units and objectives --------------------------------------------------------------------
+
+
+@login_required
+def unit_edit(request: HttpRequest, pk: int, unit_pk: int | None = None) -> HttpResponse:
+    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    unit = get_object_or_404(Unit, pk=unit_pk, curriculum=curriculum) if unit_pk else None
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_save(
+                actor=_user(request), curriculum=curriculum, unit=unit, **form.cleaned_data
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The unit is saved."))
+            return redirect("learning:curriculum", pk=curriculum.pk)
+    title = _("Edit the unit") if unit else _("New unit")
+    return _form_page(request, form, title, _url(curriculum))
+
+
+@login_required
+def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    unit = get_object_or_404(Unit, pk=unit_pk, curriculum=curriculum)
+    question = _("Delete the unit %(name)s with its objectives?") % {"name": unit.name}
+    if request.method == "POST":
+        try:
+            services.unit_delete(actor=_user(request), unit=unit)
+        except ApplicationError as error:
+            return _confirm(request, question, _url(curriculum), error.message)
+        messages.success(request, _("The unit is deleted."))
+        return redirect("learning:curriculum", pk=curriculum.pk)
+    return _confirm(request, question, _url(curriculum))
+
+
+@login_required
+def objective_edit(request: HttpRequest, pk: int, objective_pk: int | None = None) -> HttpResponse:
+    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    objective = (
+        get_object_or_404(Objective, pk=objective_pk, curriculum=curriculum)
+        if objective_pk
+        else None
+    )
+    initial = {"unit": request.GET.get("unit")} if objective is None else None
+    form = ObjectiveForm(
+        request.POST or None, instance=objective, curriculum=curriculum, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.objective_save(
+                actor=_user(request),
+                curriculum=curriculum,
+                objective=objective,
+                **form.cleaned_data,
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The objective is saved."))
+            return redirect("learning:curriculum", pk=curriculum.pk)
+    title = _("Edit the objective") if objective else _("New objective")
+    return _form_page(request, form, title, _url(curriculum))
+
+
+@login_required
+def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpResponse:
+    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    objective = get_object_or_404(Objective, pk=objective_pk, curriculum=curriculum)
+    question = _("Delete the objective %(code)s?") % {"code": objective.code}
+    if request.method == "POST":
+        try:
+            services.objective_delete(actor=_user(request), objective=objective)
+        except ApplicationError as error:
+            return _confirm(request, question, _url(curriculum), error.message)
+        messages.success(request, _("The objective is deleted."))
+        return redirect("learning:curriculum", pk=curriculum.pk)
+    return _confirm(request, question, _url(curriculum))
+
+
+# --- import and export -----------------------------------------------------------------------
+
+
+@login_required
+def curriculum_import(request: HttpRequest, pk: int) -> HttpResponse:
+    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    report = None
+    posted = request.method == "POST"
+    form = CurriculumImportForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        report = spreadsheet.curriculum_import(
+            curriculum=curriculum,
+            actor=_user(request),
+            filename=upload.name or "",
+            content=upload.read(spreadsheet.MAX_BYTES + 1),
+        )
+        if report.ok:
+            messages.success(
+                request,
+                _(
+                    "The file is imported: %(units)d new units, %(created)d new objectives, "
+                    "%(updated)d changed, %(unchanged)d unchanged."
+                )
+                % {
+                    "units": report.units_created,
+                    "created": report.created,
+                    "updated": report.updated,
+                    "unchanged": report.unchanged,
+                },
+            )
+            for notice in report.notices:
+                messages.info(request, notice)
+            return redirect("learning:curriculum", pk=curriculum.pk)
+        for error in report.file_errors:
+            form.add_error("file", error)
+        if report.errors:
+            form.add_error(
+                "file",
+                _(
+                    "Rows with problems: %(count)d of %(rows)d. Nothing was saved: "
+                    "correct the file and upload it again."
+                )
+                % {"count": report.rows_with_errors, "rows": report.rows},
+            )
+    context = {"curriculum": curriculum, "form": form, "report": report}
+    return render(request, "learning/curricula/curriculum_import.html", context)
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def curriculum_export(request: HttpRequest, pk: int) -> HttpResponse:
+    curriculum = access.get_visible_or_404(request.user, Curriculum, pk)
+    rows = spreadsheet.export_rows(curriculum)
+    name = slugify(curriculum.name) or "curriculum"
+    if request.GET.get("format") == "xlsx":
+        content = spreadsheet.to_xlsx(rows, title=curriculum.name)
+        return _download(content, f"{name}.xlsx", XLSX)
+    return _download(spreadsheet.to_csv(rows), f"{name}.csv", "text/csv; charset=utf-8")
+
+
+@login_required
+def curriculum_import_template(request: HttpRequest, pk: int) -> HttpResponse:
+    access.get_changeable_or_404(request.user, Curriculum, pk)
+    content = spreadsheet.to_csv([spreadsheet.HEADER, *spreadsheet.TEMPLATE_ROWS])
+    return _download(content, "curriculum-template.csv", "text/csv; charset=utf-8")
+
+
+# --- workplace tasks -------------------------------------------------------------------------
+
+
+@login_required
+def task_list(request: HttpRequest, pk: int) -> HttpResponse:
+    workplace = access.get_visible_or_404(request.user, Workplace, pk)
+    context = {
+        "workplace": workplace,
+        "tasks": selectors.workplace_tasks(workplace=workplace),
+        "can_change": access.task_workplaces(request.user).filter(pk=workplace.pk).exists(),
+    }
+    return render(request, "learning/curricula/task_list.html", context)
+
+
+@login_required
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_visible_or_404(request.user, WorkplaceTask, pk)
+    context = {
+        "task": task,
+        "objectives": selectors.task_detail(task=task),
+        "can_change": access.can_change(request.user, task),
+    }
+    return render(request, "learning/curricula/task_detail.html", context)
+
+
+def _task_form(
+    request: HttpRequest, workplace: Workplace, task: WorkplaceTask | None
+) -> HttpResponse:
+    user = _user(request)
+    objectives = selectors.allowed_objectives(user=user, workplace=workplace)
+    posted = request.method == "POST"
+    form = WorkplaceTaskForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        instance=task,
+        objectives=objectives,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            task = services.workplace_task_save(
+                actor=user,
+                workplace=workplace,
+                task=task,
+                title=data["title"],
+                location=data["location"],
+                tools=data["tools"],
+                safety_notes=data["safety_notes"],
+                objectives=data["objectives"],
+                photo=data.get("new_photo"),
+                remove_photo=bool(data.get("remove_photo")),
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("The task is saved."))
+            return redirect("learning:task", pk=task.pk)
+    context = {"form": form, "workplace": workplace, "task": task}
+    return render(request, "learning/curricula/task_form.html", context)
+
+
+@login_required
+def task_create(request: HttpRequest, pk: int) -> HttpResponse:
+    workplace = get_object_or_404(access.task_workplaces(request.user), pk=pk)
+    return _task_form(request, workplace, None)
+
+
+@login_required
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_changeable_or_404(request.user, WorkplaceTask, pk)
+    return _task_form(request, task.workplace, task)
+
+
+@login_required
+def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_changeable_or_404(request.user, WorkplaceTask, pk)
+    question = _("Delete the task %(title)s?") % {"title": task.title}
+    cancel = reverse("learning:task", args=[task.pk])
+    if request.method == "POST":
+        try:
+            services.workplace_task_delete(actor=_user(request), task=task)
+        except ApplicationError as error:
+            return _confirm(request, question, cancel, error.message)
+        messages.success(request, _("The task is deleted."))
+        return redirect("learning:tasks", pk=task.workplace_id)
+    return _confirm(request, question, cancel)

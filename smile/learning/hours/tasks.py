@@ -1,0 +1,90 @@
+"""The daily reminder of hours waiting to be confirmed, to the mentor or teacher who confirms."""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from smile.accounts.models import User
+from smile.core.jobs import periodic, retried_task
+from smile.learning.models import HoursEntry, HoursKind
+from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.notifications.models import Kind, Notification
+from smile.notifications.services import notify
+from smile.organisations.choices import Role
+from smile.organisations.models import Membership
+
+WAIT = timedelta(days=3)
+# A run a little early (the scheduler's rhythm drifts) still counts as the same day.
+ONCE_PER = timedelta(hours=20)
+
+
+def _confirmers(entries: list[HoursEntry]) -> dict[tuple[int, int], set[tuple[int, object]]]:
+    """(confirmer, adept enrolment) → the days waiting, read in three queries."""
+    adepts = {entry.enrolment_id for entry in entries}
+    mentors: dict[int, set[int]] = defaultdict(set)
+    for adept_id, mentor_id in Pair.objects.filter(
+        adept_id__in=adepts, status__in=LIVE_PAIR_STATUSES, mentor__user__is_active=True
+    ).values_list("adept_id", "mentor__user_id"):
+        mentors[adept_id].add(mentor_id)
+    schools = {
+        entry.enrolment.education_provider_id
+        for entry in entries
+        if entry.enrolment.education_provider_id is not None
+    }
+    teachers: dict[int, set[int]] = defaultdict(set)
+    for school_id, user_id in Membership.objects.filter(
+        organisation_id__in=schools, role=Role.TEACHER, user__is_active=True
+    ).values_list("organisation_id", "user_id"):
+        teachers[school_id].add(user_id)
+    waiting: dict[tuple[int, int], set[tuple[int, object]]] = defaultdict(set)
+    for entry in entries:
+        if entry.kind == HoursKind.WORKPLACE:
+            people = mentors[entry.enrolment_id]
+        else:
+            people = teachers.get(entry.enrolment.education_provider_id or 0, set())
+        for person in people:
+            waiting[(person, entry.enrolment_id)].add((entry.enrolment_id, entry.day))
+    return waiting
+
+
+@periodic(every=timedelta(hours=24))
+@retried_task
+def hours_reminders_send() -> int:
+    """Tell each mentor and teacher, per adept, how many days of hours older than three days
+    wait for them; returns how many notices were sent.
+
+    A notice is its own mark: a person already told about this adept in the last day is not
+    told again, so a second run (or a retry) sends nothing twice.
+    """
+    now = timezone.now()
+    entries = list(
+        HoursEntry.objects.filter(confirmed_at__isnull=True, created_at__lte=now - WAIT)
+        .select_related("enrolment__user")
+        .order_by("pk")
+    )
+    waiting = _confirmers(entries)
+    names = {entry.enrolment_id: entry.enrolment.user.full_name for entry in entries}
+    people = User.objects.in_bulk({person for person, _ in waiting})
+    sent = 0
+    for (person_id, adept_id), days in sorted(waiting.items()):
+        url = reverse("learning:hours-to-confirm") + f"?adept={adept_id}"
+        with transaction.atomic():
+            recent = Notification.objects.filter(
+                recipient_id=person_id,
+                kind=Kind.HOURS_TO_CONFIRM,
+                url=url,
+                created_at__gt=now - ONCE_PER,
+            )
+            if recent.exists():
+                continue
+            notify(
+                recipient=people[person_id],
+                kind=Kind.HOURS_TO_CONFIRM,
+                params={"name": names[adept_id], "count": len(days)},
+                url=url,
+            )
+            sent += 1
+    return sent

@@ -1,0 +1,98 @@
+"""A small foundry curriculum for the practice tests: two units of three objectives, used in the
+cast's programme, and tasks at dana's workplace (moulding) and at erin's (finishing)."""
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from smile.accounts.models import User
+from smile.accounts.services import membership_create
+from smile.core.tests.cast import Cast, make_user
+from smile.learning.models import (
+    Curriculum,
+    LearningPlan,
+    Objective,
+    PlanObjective,
+    Unit,
+    WorkplaceTask,
+)
+from smile.matching.models import Pair, PairStatus
+from smile.organisations.choices import Role
+from smile.programmes.services import enrolment_create
+
+
+@dataclass
+class Practice:
+    curriculum: Curriculum
+    objectives: list[Objective]
+    measure: WorkplaceTask  # trains one objective
+    mould: WorkplaceTask  # trains two
+    sweep: WorkplaceTask  # trains none
+    grind: WorkplaceTask  # at erin's workplace
+
+
+def build_practice(cast: Cast) -> Practice:
+    curriculum = Curriculum.objects.create(organisation=cast.school, name="Gjuteri")
+    curriculum.programmes.add(cast.programme)
+    objectives = []
+    for u in (1, 2):
+        unit = Unit.objects.create(curriculum=curriculum, code=f"U{u}", name=f"Enhet {u}", order=u)
+        for o in (1, 2, 3):
+            objectives.append(
+                Objective.objects.create(
+                    curriculum=curriculum,
+                    unit=unit,
+                    code=f"{u}.{o}",
+                    text=f"Mål {u}.{o}",
+                    order=o,
+                )
+            )
+    measure = WorkplaceTask.objects.create(workplace=cast.moulding, title="Mäta formen")
+    measure.objectives.add(objectives[0])
+    mould = WorkplaceTask.objects.create(workplace=cast.moulding, title="Forma sand")
+    mould.objectives.add(objectives[1], objectives[2])
+    sweep = WorkplaceTask.objects.create(workplace=cast.moulding, title="Städa")
+    grind = WorkplaceTask.objects.create(workplace=cast.finishing, title="Slipa")
+    grind.objectives.add(objectives[3])
+    return Practice(curriculum, objectives, measure, mould, sweep, grind)
+
+
+def give_plan(cast: Cast, objectives: list[Objective], level: int = 0) -> list[PlanObjective]:
+    plan = LearningPlan.objects.create(enrolment=cast.dana_enrolment)
+    return [PlanObjective.objects.create(plan=plan, objective=o, level=level) for o in objectives]
+
+
+def other_mentor(cast: Cast) -> User:
+    """A mentor at another workplace (finishing), paired with erin."""
+    user = make_user("otto@gjuteri.example", "Otto Olsson")
+    membership_create(
+        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
+    )
+    enrolment = enrolment_create(
+        programme=cast.programme,
+        user=user,
+        role="mentor",
+        workplace=cast.finishing,
+        starts_on=date(2026, 8, 10),
+    )
+    Pair.objects.create(
+        programme=cast.programme,
+        mentor=enrolment,
+        adept=cast.erin_enrolment,
+        status=PairStatus.ACTIVE,
+        started_on=date(2026, 8, 20),
+    )
+    return user
+
+
+def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+def png_upload(name: str = "work.png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
