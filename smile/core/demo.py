@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
 from smile.learning.demo import load_learning_demo
+from smile.learning.demo_activity import DemoPeople, load_learning_activity
 from smile.matching.models import MatchingProfile, Pair, PairStatus
 from smile.mentoring.demo import load_mentoring
 from smile.organisations.choices import OrganisationKind, Role
@@ -298,12 +299,13 @@ def load_demo() -> bool:
         "farhad": _pair(programme, mentors["maria"], adepts["farhad"], date(2026, 9, 7)),
     }
     load_mentoring(pairs)
-    load_learning_demo(
+    learning = load_learning_demo(
         programme=programme,
         foundry_workplaces={"moulding": moulding, "finishing": finishing},
         house_workplaces={"factory": factory, "site_team": site_team},
         teacher=teacher,
     )
+    load_learning_activity(learning, DemoPeople(teacher=teacher, pairs=pairs))
 
     # A second municipality's programme: nothing of it may show to Sävsjö's people.
     care_programme = programme_save(

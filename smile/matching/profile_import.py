@@ -6,13 +6,9 @@ are the profiles saved, all in one transaction. A column missing from the file l
 as it was; an empty cell in a column that is there empties the field.
 """
 
-import csv
-import io
 import re
-import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,6 +18,13 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
+from smile.core.spreadsheets import (
+    FileError,
+    ImportReport,
+    RowError,
+    normalise_header,
+    read_table,
+)
 from smile.matching.models import Gender, LanguageLevel, MatchingProfile, Shift
 from smile.matching.profiles import (
     ADEPT_ONLY,
@@ -32,9 +35,6 @@ from smile.matching.profiles import (
     validate_profile_fields,
 )
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
-
-MAX_ROWS = 5000
-MAX_BYTES = 5 * 1024 * 1024
 
 # Field → the header names accepted for it (compared lower-cased, with spaces and hyphens as _).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -103,145 +103,13 @@ _LANGUAGE_WORDS = {
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int  # as the spreadsheet numbers it: the header is row 1
-    column: str  # the header as written in the file; empty for the whole row
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return _("Row %(row)d, %(column)s: %(message)s") % {
-                "row": self.row,
-                "column": self.column,
-                "message": self.message,
-            }
-        return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
-
-
-@dataclass
-class ImportReport:
-    ok: bool = False
-    file_errors: list[str] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-
-    @property
-    def errors_by_row(self) -> dict[int, list[RowError]]:
-        by_row: dict[int, list[RowError]] = {}
-        for error in self.errors:
-            by_row.setdefault(error.row, []).append(error)
-        return by_row
-
-    @property
-    def rows_with_errors(self) -> int:
-        return len(self.errors_by_row)
-
-
-class _FileError(Exception):
-    pass
-
-
 @dataclass
 class _Column:
     key: str
     header: str
 
 
-def _normalise(header: str) -> str:
-    return re.sub(r"[\s\-]+", "_", header.strip().lower())
-
-
 _HEADER_KEYS = {name: key for key, names in COLUMNS.items() for name in names}
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _csv_rows(content: bytes) -> Iterator[list[str]]:
-    if b"\x00" in content:
-        raise _FileError(_("The file is not a CSV file."))
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _FileError(
-            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.")
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            yield [cell.strip() for cell in row]
-    except csv.Error:
-        raise _FileError(_("The file could not be read as CSV.")) from None
-
-
-def _xlsx_rows(content: bytes) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise _FileError(_("The file could not be read as an Excel workbook (.xlsx).")) from None
-    try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            return
-        for values in sheet.iter_rows(values_only=True):
-            yield [_cell(value) for value in values]
-    finally:
-        workbook.close()
-
-
-def _read(filename: str, content: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the non-empty rows with their spreadsheet numbers; _FileError if unusable."""
-    if len(content) > MAX_BYTES:
-        raise _FileError(
-            _("The file is larger than %(size)d MB.") % {"size": MAX_BYTES // (1024 * 1024)}
-        )
-    if not content.removeprefix(b"\xef\xbb\xbf").strip():
-        raise _FileError(_("The file is empty."))
-    name = filename.lower()
-    if name.endswith(".csv"):
-        rows = _csv_rows(content)
-    elif name.endswith(".xlsx"):
-        rows = _xlsx_rows(content)
-    else:
-        raise _FileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
-    header: list[str] | None = None
-    data: list[tuple[int, list[str]]] = []
-    for number, row in enumerate(rows, start=1):
-        if header is None:
-            header = row
-            if not any(header):
-                raise _FileError(_("The first row must name the columns, but it is empty."))
-            continue
-        if any(row):
-            data.append((number, row))
-            if len(data) > MAX_ROWS:
-                raise _FileError(
-                    _("The file has more than %(count)d rows. Split it into smaller files.")
-                    % {"count": MAX_ROWS}
-                )
-    if header is None:
-        raise _FileError(_("The file is empty."))
-    if not data:
-        raise _FileError(_("The file has no rows under the header."))
-    return header, data
 
 
 def _columns(header: list[str], report: ImportReport) -> list[_Column | None]:
@@ -249,18 +117,18 @@ def _columns(header: list[str], report: ImportReport) -> list[_Column | None]:
     seen: set[str] = set()
     ignored: list[str] = []
     for text in header:
-        key = _HEADER_KEYS.get(_normalise(text))
+        key = _HEADER_KEYS.get(normalise_header(text))
         if key is None:
             if text:
                 ignored.append(text)
             columns.append(None)
             continue
         if key in seen:
-            raise _FileError(_("The column “%(column)s” appears twice.") % {"column": text})
+            raise FileError(_("The column “%(column)s” appears twice.") % {"column": text})
         seen.add(key)
         columns.append(_Column(key=key, header=text))
     if "email" not in seen:
-        raise _FileError(_("The file has no e-mail column: name one column “email” or “e-post”."))
+        raise FileError(_("The file has no e-mail column: name one column “email” or “e-post”."))
     if ignored:
         report.notices.append(
             _("These columns are not used and were ignored: %(columns)s.")
@@ -334,7 +202,7 @@ def _parse(key: str, value: str) -> Any:
     if key == "gender":
         if not value:
             return ""
-        gender = _GENDER_WORDS.get(_normalise(value))
+        gender = _GENDER_WORDS.get(normalise_header(value))
         if gender is None:
             raise ValueError(
                 _("“%(value)s” is not one of woman, man or non-binary (or leave it empty).")
@@ -465,9 +333,9 @@ def profiles_import(
         raise ApplicationError(_("You cannot change this programme."))
     report = ImportReport()
     try:
-        header, data = _read(filename, content)
+        header, data = read_table(filename, content)
         columns = _columns(header, report)
-    except _FileError as error:
+    except FileError as error:
         report.file_errors.append(str(error))
         return report
     report.rows = len(data)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.core import access
+from smile.core import access, spreadsheets
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.matching import engine, profile_import, selectors
@@ -164,7 +164,7 @@ def profiles_import(request: HttpRequest, pk: int) -> HttpResponse:
                 programme=programme,
                 actor=request.user,  # type: ignore[arg-type]
                 filename=upload.name or "",
-                content=upload.read(profile_import.MAX_BYTES + 1),
+                content=upload.read(spreadsheets.MAX_BYTES + 1),
             )
             if report.ok:
                 messages.success(

@@ -82,3 +82,33 @@ def test_the_demo_has_a_living_mentorship_with_warnings_to_follow_up() -> None:
     lena = User.objects.get(email=COORDINATOR.email)
     kinds = {warning.kind for warning in early_warnings(user=lena)}
     assert len(kinds) == 4, kinds
+
+
+@pytest.mark.django_db
+def test_the_demo_has_learning_under_way() -> None:
+    from smile.learning.models import (
+        LearningPlan,
+        MonthConfirmation,
+        PlanStatus,
+        PracticeEntry,
+        PracticeStatus,
+        Review,
+        Term,
+        TermPractice,
+    )
+    from smile.learning.progress.selectors import adept_progress
+
+    load_demo()
+    amal = Enrolment.objects.get(user__email="amal.hassan@elev.example")
+    plan = LearningPlan.objects.get(enrolment=amal)
+    assert (plan.status, plan.versions.count(), plan.items.count()) == (PlanStatus.SIGNED, 1, 7)
+    statuses = sorted(PracticeEntry.objects.filter(enrolment=amal).values_list("status", flat=True))
+    assert statuses == [PracticeStatus.CONFIRMED] * 3 + [PracticeStatus.SUBMITTED]
+    assert Review.objects.filter(enrolment=amal).count() == 2
+    assert MonthConfirmation.objects.filter(enrolment=amal).count() == 1
+    assert Term.objects.filter(curriculum__name="Gjuteri – yrkesutbildning").count() == 10
+    assert TermPractice.objects.filter(user=amal.user, known=True).count() == 4
+    yonas = LearningPlan.objects.get(enrolment__user__email="yonas.tesfay@elev.example")
+    assert yonas.status == PlanStatus.DRAFT and not yonas.signatures.exists()
+    olena = Enrolment.objects.get(user__email="olena.kovalenko@elev.example")
+    assert adept_progress(olena).status == "behind"

@@ -17,17 +17,17 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
-from smile.learning.models import Curriculum, Objective, Unit
 
 # The reading and the report are those of the matching profiles' import: same files, same look.
-from smile.matching.profile_import import (
+from smile.core.spreadsheets import (
     MAX_BYTES,
+    FileError,
     ImportReport,
     RowError,
-    _FileError,
-    _normalise,
-    _read,
+    normalise_header,
+    read_table,
 )
+from smile.learning.models import Curriculum, Objective, Unit
 
 __all__ = ["MAX_BYTES", "CurriculumImportReport", "curriculum_import"]
 
@@ -70,21 +70,21 @@ class _Row:
 
 
 def _columns(header: list[str], report: ImportReport) -> dict[str, tuple[int, str]]:
-    """Column key → (index, header as written). _FileError when one is missing or twice."""
+    """Column key → (index, header as written). FileError when one is missing or twice."""
     found: dict[str, tuple[int, str]] = {}
     ignored: list[str] = []
     for index, text in enumerate(header):
-        key = _HEADER_KEYS.get(_normalise(text))
+        key = _HEADER_KEYS.get(normalise_header(text))
         if key is None:
             if text:
                 ignored.append(text)
             continue
         if key in found:
-            raise _FileError(_("The column “%(column)s” appears twice.") % {"column": text})
+            raise FileError(_("The column “%(column)s” appears twice.") % {"column": text})
         found[key] = (index, text)
     missing = [key for key in HEADER if key not in found]
     if missing:
-        raise _FileError(
+        raise FileError(
             _("The file must have these columns: %(columns)s. Missing: %(missing)s.")
             % {"columns": ", ".join(HEADER), "missing": ", ".join(missing)}
         )
@@ -164,9 +164,9 @@ def curriculum_import(
         raise ApplicationError(_("You cannot change this curriculum."))
     report = CurriculumImportReport()
     try:
-        header, data = _read(filename, content)
+        header, data = read_table(filename, content)
         columns = _columns(header, report)
-    except _FileError as error:
+    except FileError as error:
         report.file_errors.append(str(error))
         return report
     report.rows = len(data)

@@ -19,20 +19,20 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
+
+# The file reading and the report are the profile import's own: one behaviour for every import.
+from smile.core.spreadsheets import (
+    MAX_BYTES,
+    FileError,
+    ImportReport,
+    RowError,
+    normalise_header,
+    read_table,
+)
 from smile.learning.models import Curriculum, Term
 from smile.learning.vocabulary import selectors
 from smile.learning.vocabulary.languages import CODES
 from smile.learning.vocabulary.services import check_term_fields, clean_text, clean_translations
-
-# The file reading and the report are the profile import's own: one behaviour for every import.
-from smile.matching.profile_import import (
-    MAX_BYTES,
-    ImportReport,
-    RowError,
-    _FileError,
-    _normalise,
-    _read,
-)
 from smile.organisations.models import Workplace
 
 __all__ = ["HEADER", "MAX_BYTES", "ImportReport", "RowError", "terms_export", "terms_import"]
@@ -73,18 +73,18 @@ def _columns(header: list[str], report: ImportReport) -> list[_Column | None]:
     seen: set[str] = set()
     ignored: list[str] = []
     for text in header:
-        key = _HEADER_KEYS.get(_normalise(text))
+        key = _HEADER_KEYS.get(normalise_header(text))
         if key is None:
             if text:
                 ignored.append(text)
             columns.append(None)
             continue
         if key in seen:
-            raise _FileError(_("The column “%(column)s” appears twice.") % {"column": text})
+            raise FileError(_("The column “%(column)s” appears twice.") % {"column": text})
         seen.add(key)
         columns.append(_Column(key=key, header=text))
     if "swedish" not in seen:
-        raise _FileError(_("The file has no column “swedish”: name the column of the words so."))
+        raise FileError(_("The file has no column “swedish”: name the column of the words so."))
     if ignored:
         report.notices.append(
             _("These columns are not used and were ignored: %(columns)s.")
@@ -154,9 +154,9 @@ def terms_import(
         raise ApplicationError(_("A word belongs to a curriculum or to a workplace."))
     report = ImportReport()
     try:
-        header, data = _read(filename, content)
+        header, data = read_table(filename, content)
         columns = _columns(header, report)
-    except _FileError as error:
+    except FileError as error:
         report.file_errors.append(str(error))
         return report
     report.rows = len(data)

@@ -8,9 +8,10 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from smile.core.errors import ApplicationError
+from smile.core.spreadsheets import MAX_ROWS, ImportReport
 from smile.core.tests.cast import Cast
 from smile.matching.models import MatchingProfile
-from smile.matching.profile_import import MAX_ROWS, ImportReport, profiles_import
+from smile.matching.profile_import import profiles_import
 from smile.matching.tests.matching_cast import give_profiles
 from smile.programmes.models import EnrolmentStatus
 from smile.programmes.services import enrolment_create

@@ -1,0 +1,149 @@
+"""Reading a spreadsheet people upload (CSV with , or ; and with or without BOM, or XLSX), and
+the row-by-row report every import shows. Each import checks all rows before it writes anything.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as the spreadsheet numbers it: the header is row 1
+    column: str  # the header as written in the file; empty for the whole row
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return _("Row %(row)d, %(column)s: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("Row %(row)d: %(message)s") % {"row": self.row, "message": self.message}
+
+
+@dataclass
+class ImportReport:
+    ok: bool = False
+    file_errors: list[str] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+
+    @property
+    def errors_by_row(self) -> dict[int, list[RowError]]:
+        by_row: dict[int, list[RowError]] = {}
+        for error in self.errors:
+            by_row.setdefault(error.row, []).append(error)
+        return by_row
+
+    @property
+    def rows_with_errors(self) -> int:
+        return len(self.errors_by_row)
+
+
+class FileError(Exception):
+    """The file as a whole cannot be used; the message says why, in the reader's language."""
+
+
+def normalise_header(header: str) -> str:
+    return re.sub(r"[\s\-]+", "_", header.strip().lower())
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _csv_rows(content: bytes) -> Iterator[list[str]]:
+    if b"\x00" in content:
+        raise FileError(_("The file is not a CSV file."))
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileError(
+            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.")
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield [cell.strip() for cell in row]
+    except csv.Error:
+        raise FileError(_("The file could not be read as CSV.")) from None
+
+
+def _xlsx_rows(content: bytes) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise FileError(_("The file could not be read as an Excel workbook (.xlsx).")) from None
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            return
+        for values in sheet.iter_rows(values_only=True):
+            yield [cell_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+def read_table(filename: str, content: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the non-empty rows with their spreadsheet numbers; FileError if unusable."""
+    if len(content) > MAX_BYTES:
+        raise FileError(
+            _("The file is larger than %(size)d MB.") % {"size": MAX_BYTES // (1024 * 1024)}
+        )
+    if not content.removeprefix(b"\xef\xbb\xbf").strip():
+        raise FileError(_("The file is empty."))
+    name = filename.lower()
+    if name.endswith(".csv"):
+        rows = _csv_rows(content)
+    elif name.endswith(".xlsx"):
+        rows = _xlsx_rows(content)
+    else:
+        raise FileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
+    header: list[str] | None = None
+    data: list[tuple[int, list[str]]] = []
+    for number, row in enumerate(rows, start=1):
+        if header is None:
+            header = row
+            if not any(header):
+                raise FileError(_("The first row must name the columns, but it is empty."))
+            continue
+        if any(row):
+            data.append((number, row))
+            if len(data) > MAX_ROWS:
+                raise FileError(
+                    _("The file has more than %(count)d rows. Split it into smaller files.")
+                    % {"count": MAX_ROWS}
+                )
+    if header is None:
+        raise FileError(_("The file is empty."))
+    if not data:
+        raise FileError(_("The file has no rows under the header."))
+    return header, data
