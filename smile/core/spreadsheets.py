@@ -147,3 +147,36 @@ def read_table(filename: str, content: bytes) -> tuple[list[str], list[tuple[int
     if not data:
         raise FileError(_("The file has no rows under the header."))
     return header, data
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the field it fills
+    header: str  # as written in the file
+
+
+def match_columns(
+    header: list[str], header_keys: dict[str, str], report: ImportReport
+) -> list[Column | None]:
+    """Each column of the file matched to a field by its (normalised) header, or None when
+    unused; a column named twice makes the file unusable; unused columns become a notice."""
+    columns: list[Column | None] = []
+    seen: set[str] = set()
+    ignored: list[str] = []
+    for text in header:
+        key = header_keys.get(normalise_header(text))
+        if key is None:
+            if text:
+                ignored.append(text)
+            columns.append(None)
+            continue
+        if key in seen:
+            raise FileError(_("The column “%(column)s” appears twice.") % {"column": text})
+        seen.add(key)
+        columns.append(Column(key=key, header=text))
+    if ignored:
+        report.notices.append(
+            _("These columns are not used and were ignored: %(columns)s.")
+            % {"columns": ", ".join(ignored)}
+        )
+    return columns

@@ -19,9 +19,11 @@ from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.spreadsheets import (
+    Column,
     FileError,
     ImportReport,
     RowError,
+    match_columns,
     normalise_header,
     read_table,
 )
@@ -103,37 +105,14 @@ _LANGUAGE_WORDS = {
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass
-class _Column:
-    key: str
-    header: str
-
-
 _HEADER_KEYS = {name: key for key, names in COLUMNS.items() for name in names}
 
 
-def _columns(header: list[str], report: ImportReport) -> list[_Column | None]:
-    columns: list[_Column | None] = []
-    seen: set[str] = set()
-    ignored: list[str] = []
-    for text in header:
-        key = _HEADER_KEYS.get(normalise_header(text))
-        if key is None:
-            if text:
-                ignored.append(text)
-            columns.append(None)
-            continue
-        if key in seen:
-            raise FileError(_("The column “%(column)s” appears twice.") % {"column": text})
-        seen.add(key)
-        columns.append(_Column(key=key, header=text))
+def _columns(header: list[str], report: ImportReport) -> list[Column | None]:
+    columns = match_columns(header, _HEADER_KEYS, report)
+    seen = {column.key for column in columns if column is not None}
     if "email" not in seen:
         raise FileError(_("The file has no e-mail column: name one column “email” or “e-post”."))
-    if ignored:
-        report.notices.append(
-            _("These columns are not used and were ignored: %(columns)s.")
-            % {"columns": ", ".join(ignored)}
-        )
     return columns
 
 

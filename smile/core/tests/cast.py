@@ -163,3 +163,27 @@ def build_cast() -> Cast:
         erin_enrolment=erin_enrolment,
         pair=pair,
     )
+
+
+def add_other_mentor(cast: Cast) -> User:
+    """Otto: a mentor at another workplace of the same employer (finishing), paired with erin.
+    He must see nothing of dana's and bob's pair."""
+    user = make_user("otto@gjuteri.example", "Otto Olsson")
+    membership_create(
+        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
+    )
+    enrolment = enrolment_create(
+        programme=cast.programme,
+        user=user,
+        role="mentor",
+        workplace=cast.finishing,
+        starts_on=date(2026, 8, 10),
+    )
+    Pair.objects.create(
+        programme=cast.programme,
+        mentor=enrolment,
+        adept=cast.erin_enrolment,
+        status=PairStatus.ACTIVE,
+        started_on=date(2026, 8, 20),
+    )
+    return user

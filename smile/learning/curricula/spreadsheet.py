@@ -24,7 +24,7 @@ from smile.core.spreadsheets import (
     FileError,
     ImportReport,
     RowError,
-    normalise_header,
+    match_columns,
     read_table,
 )
 from smile.learning.models import Curriculum, Objective, Unit
@@ -71,27 +71,16 @@ class _Row:
 
 def _columns(header: list[str], report: ImportReport) -> dict[str, tuple[int, str]]:
     """Column key → (index, header as written). FileError when one is missing or twice."""
-    found: dict[str, tuple[int, str]] = {}
-    ignored: list[str] = []
-    for index, text in enumerate(header):
-        key = _HEADER_KEYS.get(normalise_header(text))
-        if key is None:
-            if text:
-                ignored.append(text)
-            continue
-        if key in found:
-            raise FileError(_("The column “%(column)s” appears twice.") % {"column": text})
-        found[key] = (index, text)
+    found = {
+        column.key: (index, column.header)
+        for index, column in enumerate(match_columns(header, _HEADER_KEYS, report))
+        if column is not None
+    }
     missing = [key for key in HEADER if key not in found]
     if missing:
         raise FileError(
             _("The file must have these columns: %(columns)s. Missing: %(missing)s.")
             % {"columns": ", ".join(HEADER), "missing": ", ".join(missing)}
-        )
-    if ignored:
-        report.notices.append(
-            _("These columns are not used and were ignored: %(columns)s.")
-            % {"columns": ", ".join(ignored)}
         )
     return found
 

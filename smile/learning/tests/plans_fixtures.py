@@ -5,15 +5,9 @@ moulding) with five objectives; one task at the moulding workplace practises M1 
 """
 
 from dataclasses import dataclass
-from datetime import date
 
-from smile.accounts.models import User
-from smile.accounts.services import membership_create
-from smile.core.tests.cast import Cast, make_user
+from smile.core.tests.cast import Cast, add_other_mentor
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
-from smile.matching.models import Pair, PairStatus
-from smile.organisations.choices import Role
-from smile.programmes.services import enrolment_create
 
 
 @dataclass
@@ -88,24 +82,4 @@ def more_objectives(course: Course, count: int) -> list[Objective]:
     return made
 
 
-def other_mentor(cast: Cast) -> User:
-    """A mentor at another workplace of the same employer (finishing), paired with erin."""
-    user = make_user("otto@gjuteri.example", "Otto Olsson")
-    membership_create(
-        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
-    )
-    enrolment = enrolment_create(
-        programme=cast.programme,
-        user=user,
-        role="mentor",
-        workplace=cast.finishing,
-        starts_on=date(2026, 8, 10),
-    )
-    Pair.objects.create(
-        programme=cast.programme,
-        mentor=enrolment,
-        adept=cast.erin_enrolment,
-        status=PairStatus.ACTIVE,
-        started_on=date(2026, 8, 20),
-    )
-    return user
+other_mentor = add_other_mentor

@@ -3,14 +3,11 @@ cast's programme, and tasks at dana's workplace (moulding) and at erin's (finish
 
 import io
 from dataclasses import dataclass
-from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from smile.accounts.models import User
-from smile.accounts.services import membership_create
-from smile.core.tests.cast import Cast, make_user
+from smile.core.tests.cast import Cast, add_other_mentor
 from smile.learning.models import (
     Curriculum,
     LearningPlan,
@@ -19,9 +16,6 @@ from smile.learning.models import (
     Unit,
     WorkplaceTask,
 )
-from smile.matching.models import Pair, PairStatus
-from smile.organisations.choices import Role
-from smile.programmes.services import enrolment_create
 
 
 @dataclass
@@ -65,27 +59,7 @@ def give_plan(cast: Cast, objectives: list[Objective], level: int = 0) -> list[P
     return [PlanObjective.objects.create(plan=plan, objective=o, level=level) for o in objectives]
 
 
-def other_mentor(cast: Cast) -> User:
-    """A mentor at another workplace (finishing), paired with erin."""
-    user = make_user("otto@gjuteri.example", "Otto Olsson")
-    membership_create(
-        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
-    )
-    enrolment = enrolment_create(
-        programme=cast.programme,
-        user=user,
-        role="mentor",
-        workplace=cast.finishing,
-        starts_on=date(2026, 8, 10),
-    )
-    Pair.objects.create(
-        programme=cast.programme,
-        mentor=enrolment,
-        adept=cast.erin_enrolment,
-        status=PairStatus.ACTIVE,
-        started_on=date(2026, 8, 20),
-    )
-    return user
+other_mentor = add_other_mentor
 
 
 def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:

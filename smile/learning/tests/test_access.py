@@ -4,37 +4,15 @@ from datetime import date
 
 import pytest
 
-from smile.accounts.services import membership_create
 from smile.core import access
-from smile.core.tests.cast import Cast, make_user
+from smile.core.tests.cast import Cast, add_other_mentor
 from smile.learning.models import Curriculum, PracticeEntry, WorkplaceTask
 from smile.matching.models import Pair, PairStatus
-from smile.organisations.choices import Role
-from smile.programmes.services import enrolment_create
 
 
 @pytest.fixture
 def other_mentor(cast: Cast):
-    """A mentor at another workplace of the same employer, paired with erin."""
-    user = make_user("otto@gjuteri.example", "Otto Olsson")
-    membership_create(
-        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
-    )
-    enrolment = enrolment_create(
-        programme=cast.programme,
-        user=user,
-        role="mentor",
-        workplace=cast.finishing,
-        starts_on=date(2026, 8, 10),
-    )
-    Pair.objects.create(
-        programme=cast.programme,
-        mentor=enrolment,
-        adept=cast.erin_enrolment,
-        status=PairStatus.ACTIVE,
-        started_on=date(2026, 8, 20),
-    )
-    return user
+    return add_other_mentor(cast)
 
 
 def test_the_adept_her_mentor_her_teacher_and_the_coordinator_follow_her(cast: Cast) -> None:

@@ -13,8 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.accounts.services import membership_create
-from smile.core.tests.cast import Cast, make_user
+from smile.core.tests.cast import Cast, add_other_mentor, make_user
 from smile.learning.models import Objective
 from smile.learning.progress.selectors import cohort_progress, for_adept, for_home
 from smile.learning.tests.progress_fixtures import (
@@ -25,8 +24,6 @@ from smile.learning.tests.progress_fixtures import (
     log_practice,
     start,
 )
-from smile.matching.models import Pair, PairStatus
-from smile.organisations.choices import Role
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
 
@@ -67,26 +64,7 @@ def planned(cast: Cast, objectives: list[Objective]) -> Cast:
 
 @pytest.fixture
 def other_mentor(cast: Cast) -> User:
-    """A mentor at another workplace of the same employer, paired with erin."""
-    user = make_user("otto@gjuteri.example", "Otto Olsson")
-    membership_create(
-        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
-    )
-    enrolment = enrolment_create(
-        programme=cast.programme,
-        user=user,
-        role="mentor",
-        workplace=cast.finishing,
-        starts_on=date(2026, 8, 10),
-    )
-    Pair.objects.create(
-        programme=cast.programme,
-        mentor=enrolment,
-        adept=cast.erin_enrolment,
-        status=PairStatus.ACTIVE,
-        started_on=date(2026, 8, 20),
-    )
-    return user
+    return add_other_mentor(cast)
 
 
 def statuses(content: str) -> list[str]:

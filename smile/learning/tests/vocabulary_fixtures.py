@@ -3,18 +3,13 @@ dana's workplace (Formning), and otto, a mentor at another workplace (Efterbehan
 
 import io
 from dataclasses import dataclass
-from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from smile.accounts.models import User
-from smile.accounts.services import membership_create
-from smile.core.tests.cast import Cast, make_user
+from smile.core.tests.cast import Cast, add_other_mentor
 from smile.learning.models import Curriculum, Term
-from smile.matching.models import Pair, PairStatus
-from smile.organisations.choices import Role
-from smile.programmes.services import enrolment_create
 
 
 @dataclass
@@ -32,26 +27,7 @@ def png(name: str = "picture.png", size: tuple[int, int] = (40, 30)) -> SimpleUp
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
-def other_mentor(cast: Cast) -> User:
-    user = make_user("otto@gjuteri.example", "Otto Olsson")
-    membership_create(
-        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
-    )
-    enrolment = enrolment_create(
-        programme=cast.programme,
-        user=user,
-        role="mentor",
-        workplace=cast.finishing,
-        starts_on=date(2026, 8, 10),
-    )
-    Pair.objects.create(
-        programme=cast.programme,
-        mentor=enrolment,
-        adept=cast.erin_enrolment,
-        status=PairStatus.ACTIVE,
-        started_on=date(2026, 8, 20),
-    )
-    return user
+other_mentor = add_other_mentor
 
 
 def build_words(cast: Cast) -> Words:

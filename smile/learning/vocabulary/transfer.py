@@ -23,10 +23,11 @@ from smile.core.errors import ApplicationError
 # The file reading and the report are the profile import's own: one behaviour for every import.
 from smile.core.spreadsheets import (
     MAX_BYTES,
+    Column,
     FileError,
     ImportReport,
     RowError,
-    normalise_header,
+    match_columns,
     read_table,
 )
 from smile.learning.models import Curriculum, Term
@@ -55,12 +56,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
-class _Column:
-    key: str
-    header: str
-
-
-@dataclass
 class _Row:
     number: int
     term: Term | None
@@ -68,28 +63,11 @@ class _Row:
     fields: dict[str, Any]
 
 
-def _columns(header: list[str], report: ImportReport) -> list[_Column | None]:
-    columns: list[_Column | None] = []
-    seen: set[str] = set()
-    ignored: list[str] = []
-    for text in header:
-        key = _HEADER_KEYS.get(normalise_header(text))
-        if key is None:
-            if text:
-                ignored.append(text)
-            columns.append(None)
-            continue
-        if key in seen:
-            raise FileError(_("The column “%(column)s” appears twice.") % {"column": text})
-        seen.add(key)
-        columns.append(_Column(key=key, header=text))
+def _columns(header: list[str], report: ImportReport) -> list[Column | None]:
+    columns = match_columns(header, _HEADER_KEYS, report)
+    seen = {column.key for column in columns if column is not None}
     if "swedish" not in seen:
         raise FileError(_("The file has no column “swedish”: name the column of the words so."))
-    if ignored:
-        report.notices.append(
-            _("These columns are not used and were ignored: %(columns)s.")
-            % {"columns": ", ".join(ignored)}
-        )
     return columns
 
 
