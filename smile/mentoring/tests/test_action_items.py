@@ -29,7 +29,12 @@ from smile.mentoring.logs.tasks import remind_due_action_items
 from smile.mentoring.models import ActionItem, Dimension
 from smile.notifications.models import Kind, Notification
 
-TODAY = timezone.localdate()
+
+def today() -> date:
+    """Read at each use: a run that passes midnight must not use yesterday's date."""
+    return timezone.localdate()
+
+
 HOME = {"adept": "/home/adept/", "mentor": "/home/mentor/"}
 
 
@@ -49,7 +54,7 @@ def done_url(item: ActionItem) -> str:
 
 
 def test_either_side_adds_something_to_do_and_the_owner_is_told(cast: Cast) -> None:
-    due = TODAY + timedelta(days=5)
+    due = today() + timedelta(days=5)
     item = action_item_create(
         pair=cast.pair, by=cast.dana, title=" Send the timetable ", owner=cast.bob, due_on=due
     )
@@ -85,14 +90,14 @@ def test_action_item_rules(
             by=getattr(cast, who),
             title=title,
             owner=getattr(cast, owner),
-            due_on=TODAY + timedelta(days=due_days),
+            due_on=today() + timedelta(days=due_days),
         )
     assert caught.value.message == message
     assert not ActionItem.objects.exists() and not Notification.objects.exists()
 
 
 def test_done_records_who_and_when_and_twice_says_so(cast: Cast) -> None:
-    item = item_for(cast, cast.dana, "Ask", TODAY)
+    item = item_for(cast, cast.dana, "Ask", today())
     done = action_item_done(item=item, by=cast.bob)
     assert done.done_by == cast.bob and done.done_at is not None
     first = done.done_at
@@ -104,7 +109,7 @@ def test_done_records_who_and_when_and_twice_says_so(cast: Cast) -> None:
 
 
 def test_reopen_undoes_a_mistaken_tick(cast: Cast) -> None:
-    item = item_for(cast, cast.dana, "Ask", TODAY)
+    item = item_for(cast, cast.dana, "Ask", today())
     action_item_done(item=item, by=cast.dana)
     reopened = action_item_reopen(item=item, by=cast.dana)
     assert (reopened.done_at, reopened.done_by) == (None, None)
@@ -114,7 +119,7 @@ def test_reopen_undoes_a_mistaken_tick(cast: Cast) -> None:
 
 
 def test_a_finished_pair_cannot_tick(cast: Cast) -> None:
-    item = item_for(cast, cast.dana, "Ask", TODAY)
+    item = item_for(cast, cast.dana, "Ask", today())
     Pair.objects.filter(pk=cast.pair.pk).update(status=PairStatus.COMPLETED)
     with pytest.raises(ApplicationError):
         action_item_done(item=item, by=cast.dana)
@@ -129,10 +134,10 @@ def test_an_action_from_a_log_shows_on_both_homes_until_done(cast: Cast, login) 
     meeting_log_create(
         pair=cast.pair,
         by=cast.bob,
-        held_on=TODAY,
+        held_on=today(),
         minutes=60,
         checkins={dimension: (4, "") for dimension in Dimension.values},
-        action_items=[("Ask about safety shoes", cast.dana, TODAY + timedelta(days=2))],
+        action_items=[("Ask about safety shoes", cast.dana, today() + timedelta(days=2))],
     )
     item = ActionItem.objects.get()
     for user, role in [(cast.dana, "adept"), (cast.bob, "mentor")]:
@@ -155,9 +160,9 @@ def test_an_action_from_a_log_shows_on_both_homes_until_done(cast: Cast, login) 
 
 
 def test_her_own_items_come_first_and_late_is_written_in_words(cast: Cast, login) -> None:
-    item_for(cast, cast.bob, "Bob early thing", TODAY - timedelta(days=3))
-    item_for(cast, cast.dana, "Dana later thing", TODAY + timedelta(days=4))
-    item_for(cast, cast.dana, "Dana late thing", TODAY - timedelta(days=1))
+    item_for(cast, cast.bob, "Bob early thing", today() - timedelta(days=3))
+    item_for(cast, cast.dana, "Dana later thing", today() + timedelta(days=4))
+    item_for(cast, cast.dana, "Dana late thing", today() - timedelta(days=1))
     content = login(cast.dana).get(HOME["adept"]).content.decode()
     late = content.index("Dana late thing")
     later = content.index("Dana later thing")
@@ -170,7 +175,7 @@ def test_her_own_items_come_first_and_late_is_written_in_words(cast: Cast, login
 
 
 def test_ticking_done_returns_only_to_a_local_page(cast: Cast, login) -> None:
-    item = item_for(cast, cast.dana, "Ask", TODAY)
+    item = item_for(cast, cast.dana, "Ask", today())
     response = login(cast.dana).post(done_url(item), {"next": "https://evil.example/home/"})
     assert response["Location"] == f"/mentoring/pairs/{cast.pair.pk}/"
     response = login(cast.dana).post(done_url(item), {"next": "//evil.example/"}, follow=True)
@@ -179,7 +184,7 @@ def test_ticking_done_returns_only_to_a_local_page(cast: Cast, login) -> None:
 
 
 def test_done_is_post_only(cast: Cast, login) -> None:
-    item = item_for(cast, cast.dana, "Ask", TODAY)
+    item = item_for(cast, cast.dana, "Ask", today())
     assert login(cast.dana).get(done_url(item)).status_code == 405
     item.refresh_from_db()
     assert item.done_at is None
@@ -187,13 +192,13 @@ def test_done_is_post_only(cast: Cast, login) -> None:
 
 @pytest.mark.parametrize("who", ["charlie", "erin", "tess", "alice"])
 def test_others_cannot_tick_or_add(cast: Cast, login, who: str) -> None:
-    item = item_for(cast, cast.dana, "Ask", TODAY)
+    item = item_for(cast, cast.dana, "Ask", today())
     client = login(getattr(cast, who))
     assert client.post(done_url(item)).status_code == 404
     assert client.post(f"/mentoring/actions/{item.pk}/reopen/").status_code == 404
     new_url = f"/mentoring/pairs/{cast.pair.pk}/actions/new/"
     assert client.get(new_url).status_code == 404
-    data = {"title": "X", "owner": "adept", "due_on": TODAY.isoformat()}
+    data = {"title": "X", "owner": "adept", "due_on": today().isoformat()}
     assert client.post(new_url, data).status_code == 404
     item.refresh_from_db()
     assert item.done_at is None
@@ -201,7 +206,7 @@ def test_others_cannot_tick_or_add(cast: Cast, login, who: str) -> None:
 
 
 def test_the_coordinator_sees_the_items_on_the_pair_page_without_buttons(cast: Cast, login) -> None:
-    item_for(cast, cast.dana, "Ask about safety shoes", TODAY)
+    item_for(cast, cast.dana, "Ask about safety shoes", today())
     content = login(cast.alice).get(f"/mentoring/pairs/{cast.pair.pk}/").content.decode()
     assert "Ask about safety shoes" in content
     assert "Done<span" not in content
@@ -212,7 +217,7 @@ def test_the_adept_adds_something_to_do_for_her_mentor(cast: Cast, login) -> Non
     client = login(cast.dana)
     content = client.get(url).content.decode()
     assert '<option value="mentor">Bob Berg (Mentor)</option>' in content
-    due = (TODAY + timedelta(days=3)).isoformat()
+    due = (today() + timedelta(days=3)).isoformat()
     response = client.post(url, {"title": "Show me the crane", "owner": "mentor", "due_on": due})
     assert (
         response.status_code == 302 and response["Location"] == f"/mentoring/pairs/{cast.pair.pk}/"
@@ -224,7 +229,7 @@ def test_the_adept_adds_something_to_do_for_her_mentor(cast: Cast, login) -> Non
 
 def test_adding_with_bad_input_keeps_what_was_typed(cast: Cast, login) -> None:
     url = f"/mentoring/pairs/{cast.pair.pk}/actions/new/"
-    past = (TODAY - timedelta(days=1)).isoformat()
+    past = (today() - timedelta(days=1)).isoformat()
     response = login(cast.dana).post(
         url, {"title": "Show me the crane", "owner": "mentor", "due_on": past}
     )
@@ -240,7 +245,7 @@ def test_adding_with_bad_input_keeps_what_was_typed(cast: Cast, login) -> None:
 
 
 def test_reopen_brings_it_back_on_the_homes(cast: Cast, login) -> None:
-    item = item_for(cast, cast.dana, "Ask about safety shoes", TODAY)
+    item = item_for(cast, cast.dana, "Ask about safety shoes", today())
     action_item_done(item=item, by=cast.dana)
     response = login(cast.bob).post(f"/mentoring/actions/{item.pk}/reopen/")
     assert response.status_code == 302
@@ -257,13 +262,13 @@ def _add(cast: Cast, count: int) -> None:
         meeting_log_create(
             pair=cast.pair,
             by=cast.bob,
-            held_on=TODAY - timedelta(days=number),
+            held_on=today() - timedelta(days=number),
             minutes=30,
             checkins={dimension: (3, "x") for dimension in Dimension.values},
             notes="n",
         )
-        item_for(cast, cast.dana if number % 2 else cast.bob, f"Thing {number}", TODAY)
-        done = item_for(cast, cast.dana, f"Done thing {number}", TODAY)
+        item_for(cast, cast.dana if number % 2 else cast.bob, f"Thing {number}", today())
+        done = item_for(cast, cast.dana, f"Done thing {number}", today())
         action_item_done(item=done, by=cast.dana)
 
 
@@ -328,13 +333,13 @@ def run_the_worker() -> None:
 # run it use real transactions.
 @pytest.mark.django_db(transaction=True)
 def test_the_daily_job_tells_owners_about_items_due_tomorrow_or_late_once(cast: Cast) -> None:
-    tomorrow = item_for(cast, cast.dana, "Tomorrow", TODAY + timedelta(days=1))
-    late = item_for(cast, cast.bob, "Late", TODAY - timedelta(days=2))
-    item_for(cast, cast.dana, "Later", TODAY + timedelta(days=2))
-    done = item_for(cast, cast.dana, "Done", TODAY - timedelta(days=1))
+    tomorrow = item_for(cast, cast.dana, "Tomorrow", today() + timedelta(days=1))
+    late = item_for(cast, cast.bob, "Late", today() - timedelta(days=2))
+    item_for(cast, cast.dana, "Later", today() + timedelta(days=2))
+    done = item_for(cast, cast.dana, "Done", today() - timedelta(days=1))
     action_item_done(item=done, by=cast.dana)
     earlier = timezone.now() - timedelta(days=1)
-    reminded_before = item_for(cast, cast.dana, "Reminded", TODAY)
+    reminded_before = item_for(cast, cast.dana, "Reminded", today())
     ActionItem.objects.filter(pk=reminded_before.pk).update(reminded_at=earlier)
 
     remind_due_action_items.enqueue()
@@ -376,7 +381,7 @@ def test_the_job_is_registered_to_run_daily() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_items_of_a_finished_pair_are_not_reminded(cast: Cast) -> None:
-    item_for(cast, cast.dana, "Tomorrow", TODAY + timedelta(days=1))
+    item_for(cast, cast.dana, "Tomorrow", today() + timedelta(days=1))
     Pair.objects.filter(pk=cast.pair.pk).update(status=PairStatus.COMPLETED)
     remind_due_action_items.enqueue()
     run_the_worker()

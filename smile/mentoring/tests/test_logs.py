@@ -21,7 +21,12 @@ from smile.mentoring.models import (
 )
 from smile.notifications.models import Kind, Notification
 
-TODAY = timezone.localdate()
+
+def today() -> date:
+    """Read at each use: a run that passes midnight must not use yesterday's date."""
+    return timezone.localdate()
+
+
 ALL_GOOD = {dimension: (4, "") for dimension in Dimension.values}
 
 
@@ -43,7 +48,7 @@ def write(cast: Cast, **overrides: Any) -> MeetingLog:
     kwargs: dict[str, Any] = {
         "pair": cast.pair,
         "by": cast.bob,
-        "held_on": TODAY,
+        "held_on": today(),
         "minutes": 60,
         "checkins": ALL_GOOD,
         "notes": "",
@@ -69,7 +74,7 @@ def refused(cast: Cast, message: str, **overrides: Any) -> None:
 def test_the_mentor_writes_a_log_with_its_checkin_and_an_action_item_for_the_adept(
     cast: Cast,
 ) -> None:
-    due = TODAY + timedelta(days=7)
+    due = today() + timedelta(days=7)
     checkins = {
         "learning": (5, "Welding like in class"),
         "inclusion": (4, ""),
@@ -85,7 +90,7 @@ def test_the_mentor_writes_a_log_with_its_checkin_and_an_action_item_for_the_ade
     assert (log.pair, log.written_by, log.held_on, log.minutes, log.notes) == (
         cast.pair,
         cast.bob,
-        TODAY,
+        today(),
         60,
         "Talked about the night shift.",
     )
@@ -114,7 +119,7 @@ def test_the_mentor_writes_a_log_with_its_checkin_and_an_action_item_for_the_ade
 
 
 def test_the_adept_writes_a_log_and_is_not_told_about_her_own_action_item(cast: Cast) -> None:
-    log = write(cast, by=cast.dana, action_items=[("Bring the course book", cast.dana, TODAY)])
+    log = write(cast, by=cast.dana, action_items=[("Bring the course book", cast.dana, today())])
     assert log.written_by == cast.dana
     assert ActionItem.objects.get().owner == cast.dana
     assert not Notification.objects.exists()
@@ -151,7 +156,7 @@ def test_the_date_is_not_in_the_future(cast: Cast) -> None:
     refused(
         cast,
         "The meeting date cannot be in the future.",
-        held_on=TODAY + timedelta(days=1),
+        held_on=today() + timedelta(days=1),
     )
 
 
@@ -172,13 +177,13 @@ def test_the_time_is_from_5_to_600_minutes(cast: Cast, minutes: int) -> None:
 
 def test_an_action_item_is_owned_by_a_side_and_not_due_in_the_past(cast: Cast) -> None:
     with pytest.raises(ApplicationError) as caught:
-        write(cast, action_items=[("Ask", cast.dana, TODAY), ("Call", cast.erin, TODAY)])
+        write(cast, action_items=[("Ask", cast.dana, today()), ("Call", cast.erin, today())])
     assert (caught.value.message, caught.value.field) == (
         "Only the adept or the mentor can be given something to do.",
         "action2_owner",
     )
     with pytest.raises(ApplicationError) as caught:
-        write(cast, action_items=[("Ask", cast.dana, TODAY - timedelta(days=1))])
+        write(cast, action_items=[("Ask", cast.dana, today() - timedelta(days=1))])
     assert (caught.value.message, caught.value.field) == (
         "The date to do it by cannot be in the past.",
         "action1_due_on",
@@ -216,7 +221,7 @@ def test_another_pairs_meeting_cannot_be_logged(cast: Cast) -> None:
         meeting_log_create(
             pair=other,
             by=cast.bob,
-            held_on=TODAY,
+            held_on=today(),
             minutes=30,
             checkins=ALL_GOOD,
             meeting=meeting,
@@ -235,7 +240,7 @@ def create_url(pair: Pair, meeting: Meeting | None = None) -> str:
 
 def form_data(**overrides: str) -> dict[str, str]:
     data = {
-        "held_on": TODAY.isoformat(),
+        "held_on": today().isoformat(),
         "minutes": "45",
         "rating_learning": "5",
         "note_learning": "Like in class",
@@ -246,7 +251,7 @@ def form_data(**overrides: str) -> dict[str, str]:
         "notes": "She wants to try the night shift.",
         "action1_title": "Ask about safety shoes",
         "action1_owner": "adept",
-        "action1_due_on": (TODAY + timedelta(days=3)).isoformat(),
+        "action1_due_on": (today() + timedelta(days=3)).isoformat(),
     }
     data.update(overrides)
     return data
@@ -267,7 +272,7 @@ def test_the_form_is_one_page_with_four_fieldsets_in_words(cast: Cast, login) ->
     assert 'list="minutes-suggestions"' in content and '<option value="90">' in content
     assert "The coordinator may read the notes" in content
     assert '<option value="adept">Dana Darwish (Adept)</option>' in content
-    assert f'value="{TODAY.isoformat()}"' in content
+    assert f'value="{today().isoformat()}"' in content
 
 
 def test_bob_writes_a_log_and_reads_it(cast: Cast, login) -> None:
@@ -328,7 +333,7 @@ def test_a_meeting_of_another_pair_is_404(cast: Cast, login) -> None:
 
 def test_bad_input_shows_the_messages_and_keeps_what_was_typed(cast: Cast, login) -> None:
     data = form_data(
-        held_on=(TODAY + timedelta(days=2)).isoformat(),
+        held_on=(today() + timedelta(days=2)).isoformat(),
         rating_equality="",
         action1_owner="",
         action2_title="Call the union",
@@ -349,7 +354,7 @@ def test_bad_input_shows_the_messages_and_keeps_what_was_typed(cast: Cast, login
 
 
 def test_a_broken_rule_shows_beside_its_field_and_keeps_the_rest(cast: Cast, login) -> None:
-    data = form_data(held_on=(TODAY + timedelta(days=2)).isoformat())
+    data = form_data(held_on=(today() + timedelta(days=2)).isoformat())
     response = login(cast.bob).post(create_url(cast.pair), data)
     assert response.status_code == 200
     content = response.content.decode()
@@ -365,7 +370,7 @@ def test_a_rule_on_an_action_row_shows_on_that_row(cast: Cast, login) -> None:
         action1_due_on="",
         action2_title="Late already",
         action2_owner="mentor",
-        action2_due_on=(TODAY - timedelta(days=1)).isoformat(),
+        action2_due_on=(today() - timedelta(days=1)).isoformat(),
     )
     response = login(cast.bob).post(create_url(cast.pair), data)
     assert response.status_code == 200
@@ -419,8 +424,8 @@ def test_the_adept_reads_the_notes_of_her_pair(cast: Cast, login) -> None:
 
 
 def test_the_pair_page_lists_the_logs_newest_first_with_ratings_in_words(cast: Cast, login) -> None:
-    write(cast, held_on=TODAY - timedelta(days=20), minutes=30)
-    write(cast, held_on=TODAY - timedelta(days=5), checkins={**ALL_GOOD, "equality": (1, "")})
+    write(cast, held_on=today() - timedelta(days=20), minutes=30)
+    write(cast, held_on=today() - timedelta(days=5), checkins={**ALL_GOOD, "equality": (1, "")})
     content = login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/").content.decode()
     newer = content.index("Equality: Very bad")
     older = content.index("30 minutes")
