@@ -35,7 +35,7 @@ def send_notification_email(notification_id: int, attachment: Sequence[str] | No
     """
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("recipient")
             .filter(pk=notification_id)
             .first()

@@ -6,9 +6,9 @@ accessible, in the language, and fits a phone.
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
+from smile.core.tests.worker import run_worker
 from smile.matching.labels import CRITERION_LABELS
 from smile.matching.models import MatchingRun, Pair, PairStatus, RunStatus
 from smile.matching.tests.matching_cast import give_profiles
@@ -61,7 +61,7 @@ def let_polling_through(page: Page, held: list[Route]) -> None:
 
 def run_the_worker() -> None:
     """The real task worker, in this process: it empties the queue, then stops."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
 
 @pytest.mark.parametrize("language", ["sv", "ar"])

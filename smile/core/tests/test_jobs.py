@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from smile.core import jobs
 from smile.core.models import PeriodicJobRun
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.notifications.models import Kind, Notification
 from smile.notifications.services import notify
 
@@ -35,10 +36,6 @@ class MailServerDownOnce(EmailBackend):
 @jobs.retried_task(max_attempts=2)
 def always_fails() -> None:
     raise RuntimeError("broken for good")
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def make_retries_due() -> None:

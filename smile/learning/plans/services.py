@@ -82,7 +82,7 @@ def plan_url(enrolment: Enrolment, recipient: User) -> str:
 
 def _lock(plan: LearningPlan) -> LearningPlan:
     return (
-        LearningPlan.objects.select_for_update()
+        LearningPlan.objects.select_for_update(of=("self",))
         .select_related("enrolment__programme", "enrolment__user")
         .get(pk=plan.pk)
     )

@@ -137,7 +137,7 @@ def _says_something(note: str, photo: object, task: WorkplaceTask | None) -> Non
 
 def _lock(entry: PracticeEntry) -> PracticeEntry:
     return (
-        PracticeEntry.objects.select_for_update()
+        PracticeEntry.objects.select_for_update(of=("self",))
         .select_related("enrolment__user", "enrolment__programme", "objective")
         .get(pk=entry.pk)
     )

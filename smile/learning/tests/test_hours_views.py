@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,6 +13,7 @@ from openpyxl import load_workbook
 
 from smile.core.jobs import discover_periodic_jobs
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.learning.hours.tasks import hours_reminders_send
 from smile.learning.models import HoursEntry, MonthConfirmation
 from smile.learning.tests.reviews_fixtures import entry, other_mentor
@@ -329,7 +329,7 @@ def test_another_municipality_exports_none_of_savsjo(cast: Cast, login) -> None:
 
 
 def run_the_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
 
 def test_the_job_is_registered_to_run_daily() -> None:

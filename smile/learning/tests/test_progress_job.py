@@ -5,17 +5,17 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.learning.progress import tasks
 from smile.learning.tests.progress_fixtures import hold_review, log_practice, start
 from smile.notifications.models import Kind, Notification
 
 
 def run_the_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
 
 # Transactional: the worker commits and may close the connection as it would in production.

@@ -1,11 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from smile.core.errors import ApplicationError
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.matching import engine, lifecycle
 from smile.matching.models import Exclusion, MatchingRun, Pair, PairStatus, RunStatus
 from smile.matching.tests.matching_cast import add_adept, give_profiles
@@ -28,7 +28,7 @@ def test_a_run_goes_through_the_task_worker(cast: Cast, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         run = engine.matching_run_start(programme=cast.programme, started_by=cast.alice)
     assert MatchingRun.objects.get(pk=run.pk).status == RunStatus.QUEUED
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     run.refresh_from_db()
     assert (run.status, run.progress, run.matched, run.error) == (RunStatus.FINISHED, 100, 1, "")
     pair = draft_of(cast.erin_enrolment.pk)

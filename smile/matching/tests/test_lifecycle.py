@@ -5,11 +5,11 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone, translation
 
 from smile.core.errors import ApplicationError
 from smile.core.tests.cast import Cast, make_user
+from smile.core.tests.worker import run_worker
 from smile.matching import lifecycle
 from smile.matching.models import MatchingProfile, Pair, PairEvent, PairStatus
 from smile.notifications.models import Notification
@@ -60,7 +60,7 @@ def bob_takes(cast: Cast, capacity: int) -> None:
 
 def delivered() -> list[Any]:
     """The e-mails sent so far: the worker sends them, after the change is committed."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     return list(mail.outbox)
 
 

@@ -3,9 +3,9 @@
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.management import call_command
 
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 
 S = PairStatus
@@ -59,7 +59,7 @@ def test_dana_accepts_then_bob_accepts_and_the_pair_is_active(
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == S.ACTIVE
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     assert sorted(m.to[0] for m in mail.outbox) == ["bob@gjuteri.example", "dana@elev.example"]
     assert f"{settings.SITE_URL}/matching/pairs/{proposal.pk}/" in mail.outbox[0].body
 

@@ -57,7 +57,7 @@ def reflection_write(*, pair: Pair, by: User, rating: int, text: str) -> Reflect
     """Save one side's reflection, once; when it is the second, tell both that they can read."""
     # Locking the pair serialises the two sides: the second writer surely sees the first.
     pair = (
-        Pair.objects.select_for_update()
+        Pair.objects.select_for_update(of=("self",))
         .select_related("adept__user", "mentor__user")
         .get(pk=pair.pk)
     )

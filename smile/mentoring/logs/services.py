@@ -200,7 +200,7 @@ def action_item_create(
 
 def _locked(item: ActionItem) -> ActionItem:
     return (
-        ActionItem.objects.select_for_update()
+        ActionItem.objects.select_for_update(of=("self",))
         .select_related("pair__adept", "pair__mentor")
         .get(pk=item.pk)
     )

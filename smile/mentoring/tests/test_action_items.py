@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -17,6 +16,7 @@ from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.core.jobs import discover_periodic_jobs
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.logs import selectors
 from smile.mentoring.logs.services import (
@@ -326,7 +326,7 @@ def test_the_panels_take_the_same_queries_for_2_and_5_rows(cast: Cast) -> None:
 
 
 def run_the_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
 
 # The worker commits (and closes its connection) as it does in production, so the tests that

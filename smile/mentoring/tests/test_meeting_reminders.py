@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone, translation
 
 from smile.core.jobs import discover_periodic_jobs
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.meetings.tasks import meeting_reminders_send
 from smile.mentoring.models import Meeting, MeetingStatus
@@ -23,7 +23,7 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 
 def run_the_worker() -> None:
     """The real task worker, in this process: it empties the queue, then stops."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
 
 def meeting(cast: Cast, *, hours: float, status: str = S.CONFIRMED, **kwargs: Any) -> Meeting:

@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core.tests.cast import Cast, make_user
+from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.models import ActionItem, LifeSituationCheckIn, Meeting, MeetingLog
 from smile.mentoring.warnings import tasks
@@ -424,7 +424,7 @@ def test_others_get_404_on_the_message_and_nothing_is_sent(cast: Cast, login, wh
 
 
 def run_the_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
 
 
 # Transactional: the worker commits and may close the connection as it would in production.

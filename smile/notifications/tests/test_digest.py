@@ -3,13 +3,13 @@
 from datetime import timedelta
 
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.mentoring.models import ActionItem, MeetingLog
 from smile.notifications.models import Kind, Notification
 from smile.notifications.selectors import digest_period, manager_digest_rows
@@ -86,7 +86,7 @@ def test_the_digest_tells_each_manager_numbers_and_no_notes(
     cast.mona.save()
     with django_capture_on_commit_callbacks(execute=True):
         assert send_manager_digests.call() == 1
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     notice = Notification.objects.get(kind=Kind.MANAGER_DIGEST)
     assert (notice.recipient, notice.url) == (cast.mona, "/home/manager/")
     start, _end = digest_period()
@@ -115,5 +115,5 @@ def test_the_digest_in_swedish_uses_a_decimal_comma(
     some_activity(cast)  # Mona reads Swedish
     with django_capture_on_commit_callbacks(execute=True):
         send_manager_digests.call()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker()
     assert ": 1,5\n" in str(mail.outbox[0].body)

@@ -2,19 +2,15 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from smile.core.errors import ApplicationError
 from smile.core.tests.cast import Cast
+from smile.core.tests.worker import run_worker
 from smile.notifications import services
 from smile.notifications.models import Kind, Notification, NotificationSetting
 from smile.notifications.selectors import notification_list, unread_count
 
 PARAMS = {"name": "Bob Berg"}
-
-
-def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
 
 def tell_dana(cast: Cast, capture) -> Notification | None:
