@@ -16,6 +16,7 @@ from smile.learning.hours.services import hours_add, hours_confirm, month_confir
 from smile.learning.models import (
     HoursEntry,
     LearningPlan,
+    Level,
     Objective,
     Review,
     ReviewSignature,
@@ -26,6 +27,7 @@ from smile.learning.models import (
 )
 from smile.learning.plans.services import (
     learning_plan_get_or_create,
+    plan_level_set,
     plan_objectives_set,
     plan_sign,
     skills_scan_rate,
@@ -210,6 +212,9 @@ def load_learning_activity(
     )
     for signer in (amal.adept.user, amal.mentor.user, teacher):
         plan_sign(plan=plan, by=signer)
+    # She has learnt the safety rules: Johan marks those objectives independent.
+    for item in plan.items.filter(objective__code__in=["SAK1", "SAK2"]):
+        plan_level_set(item=item, by=amal.mentor.user, level=Level.INDEPENDENT)
 
     measure = WorkplaceTask.objects.get(
         workplace=amal.adept.workplace, title="Kontrollmäta formen före gjutning"

@@ -112,3 +112,8 @@ def test_the_demo_has_learning_under_way() -> None:
     assert yonas.status == PlanStatus.DRAFT and not yonas.signatures.exists()
     olena = Enrolment.objects.get(user__email="olena.kovalenko@elev.example")
     assert adept_progress(olena).status == "behind"
+    # Amal has learnt the safety objectives (the mentor set them to independent).
+    assert set(plan.items.filter(level=3).values_list("objective__code", flat=True)) == {
+        "SAK1",
+        "SAK2",
+    }
