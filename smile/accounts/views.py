@@ -13,7 +13,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -29,7 +28,7 @@ from smile.accounts.forms import (
     TokenForm,
 )
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import access, http
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 
@@ -43,13 +42,6 @@ def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
         secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
     )
     return response
-
-
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return fallback
 
 
 class LoginView(auth_views.LoginView):
@@ -71,7 +63,7 @@ class LogoutView(auth_views.LogoutView):
 def second_factor(request: HttpRequest) -> HttpResponse:
     """Verify the TOTP code; a person without a device first sets one up on this same page."""
     user: User = request.user  # type: ignore[assignment]
-    next_url = _safe_next(request, reverse("core:home"))
+    next_url = http.next_url(request, reverse("core:home"))
     device = selectors.confirmed_totp_device(user)
     setting_up = device is None
     if setting_up:
@@ -122,7 +114,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 def set_language(request: HttpRequest) -> HttpResponse:
     """The language switcher: remembered in a cookie, and in the profile when logged in."""
     form = LanguageForm(request.POST)
-    next_url = _safe_next(request, reverse("core:home"))
+    next_url = http.next_url(request, reverse("core:home"))
     if not form.is_valid():
         messages.error(request, _("That language is not available."))
         return redirect(next_url)

@@ -5,29 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import local_url, request_user
 from smile.notifications import selectors, services
 from smile.notifications.forms import NotificationSettingsForm
 from smile.notifications.messages import render_html
 from smile.notifications.models import Notification
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     """The person's own notices, newest first, 30 a page."""
-    notices = selectors.notification_list(user=_user(request))
+    notices = selectors.notification_list(user=request_user(request))
     page = Paginator(notices, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [{"notice": n, "line": render_html(n)} for n in page]
     return render(request, "notifications/list.html", {"page": page, "rows": rows})
@@ -37,21 +30,17 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     """Open a notice: it is marked read, and the person goes where it points (on this site)."""
-    user = _user(request)
+    user = request_user(request)
     notification = get_object_or_404(Notification, pk=pk, recipient=user)
     services.notification_read(notification=notification, user=user)
-    target = notification.url
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("notifications:list")
+    target = local_url(request, notification.url)
+    return redirect(target) if target else redirect("notifications:list")
 
 
 @login_required
 @require_POST
 def notification_read_all(request: HttpRequest) -> HttpResponse:
-    services.notifications_read_all(user=_user(request))
+    services.notifications_read_all(user=request_user(request))
     messages.success(request, _("All notices are marked as read."))
     return redirect("notifications:list")
 
@@ -59,7 +48,7 @@ def notification_read_all(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_settings(request: HttpRequest) -> HttpResponse:
     """A table of kinds, each with "In SMILE" and "By e-mail"."""
-    user = _user(request)
+    user = request_user(request)
     form = NotificationSettingsForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

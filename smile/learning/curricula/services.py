@@ -80,17 +80,16 @@ def _set_programmes(actor: User, curriculum: Curriculum, programmes: Iterable[Pr
     curriculum.programmes.set(chosen | kept)
 
 
-@transaction.atomic
-def curriculum_create(
+def _curriculum_write(
+    curriculum: Curriculum,
     *,
     actor: User,
     organisation: Organisation,
     name: str,
-    trade: str = "",
-    description: str = "",
-    programmes: Iterable[Programme] = (),
+    trade: str,
+    description: str,
+    programmes: Iterable[Programme],
 ) -> Curriculum:
-    curriculum = Curriculum()
     _curriculum_fields(
         curriculum,
         actor=actor,
@@ -102,6 +101,27 @@ def curriculum_create(
     _save(curriculum, _("This organisation already has a curriculum with this name."), "name")
     _set_programmes(actor, curriculum, programmes)
     return curriculum
+
+
+@transaction.atomic
+def curriculum_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    name: str,
+    trade: str = "",
+    description: str = "",
+    programmes: Iterable[Programme] = (),
+) -> Curriculum:
+    return _curriculum_write(
+        Curriculum(),
+        actor=actor,
+        organisation=organisation,
+        name=name,
+        trade=trade,
+        description=description,
+        programmes=programmes,
+    )
 
 
 @transaction.atomic
@@ -116,17 +136,15 @@ def curriculum_update(
     programmes: Iterable[Programme] = (),
 ) -> Curriculum:
     _check_curriculum(actor, curriculum)
-    _curriculum_fields(
+    return _curriculum_write(
         curriculum,
         actor=actor,
         organisation=organisation,
         name=name,
         trade=trade,
         description=description,
+        programmes=programmes,
     )
-    _save(curriculum, _("This organisation already has a curriculum with this name."), "name")
-    _set_programmes(actor, curriculum, programmes)
-    return curriculum
 
 
 @transaction.atomic

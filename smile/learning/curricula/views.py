@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.learning.curricula import selectors, services, spreadsheet
 from smile.learning.curricula.forms import (
     CurriculumForm,
@@ -25,11 +25,6 @@ from smile.learning.curricula.forms import (
 )
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.organisations.models import Workplace
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _url(curriculum: Curriculum) -> str:
@@ -51,7 +46,7 @@ def _confirm(request: HttpRequest, question: str, cancel_url: str, error: str = 
 
 @login_required
 def curriculum_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     context = {
         "curricula": selectors.curriculum_list(user=user),
         "workplaces": selectors.task_workplace_list(user=user),
@@ -73,7 +68,7 @@ def curriculum_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def curriculum_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     curriculum = access.get_changeable_or_404(user, Curriculum, pk) if pk else None
     organisations = selectors.editor_organisations(user=user)
     if curriculum is None and not organisations.exists():
@@ -110,7 +105,7 @@ def curriculum_delete(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if request.method == "POST":
         try:
-            services.curriculum_delete(actor=_user(request), curriculum=curriculum)
+            services.curriculum_delete(actor=request_user(request), curriculum=curriculum)
         except ApplicationError as error:
             return _confirm(request, question, _url(curriculum), error.message)
         messages.success(request, _("The curriculum is deleted."))
@@ -129,7 +124,7 @@ def unit_edit(request: HttpRequest, pk: int, unit_pk: int | None = None) -> Http
     if request.method == "POST" and form.is_valid():
         try:
             services.unit_save(
-                actor=_user(request), curriculum=curriculum, unit=unit, **form.cleaned_data
+                actor=request_user(request), curriculum=curriculum, unit=unit, **form.cleaned_data
             )
         except ApplicationError as error:
             add_application_error(form, error)
@@ -147,7 +142,7 @@ def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     question = _("Delete the unit %(name)s with its objectives?") % {"name": unit.name}
     if request.method == "POST":
         try:
-            services.unit_delete(actor=_user(request), unit=unit)
+            services.unit_delete(actor=request_user(request), unit=unit)
         except ApplicationError as error:
             return _confirm(request, question, _url(curriculum), error.message)
         messages.success(request, _("The unit is deleted."))
@@ -170,7 +165,7 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int | None = Non
     if request.method == "POST" and form.is_valid():
         try:
             services.objective_save(
-                actor=_user(request),
+                actor=request_user(request),
                 curriculum=curriculum,
                 objective=objective,
                 **form.cleaned_data,
@@ -191,7 +186,7 @@ def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpRe
     question = _("Delete the objective %(code)s?") % {"code": objective.code}
     if request.method == "POST":
         try:
-            services.objective_delete(actor=_user(request), objective=objective)
+            services.objective_delete(actor=request_user(request), objective=objective)
         except ApplicationError as error:
             return _confirm(request, question, _url(curriculum), error.message)
         messages.success(request, _("The objective is deleted."))
@@ -212,7 +207,7 @@ def curriculum_import(request: HttpRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data["file"]
         report = spreadsheet.curriculum_import(
             curriculum=curriculum,
-            actor=_user(request),
+            actor=request_user(request),
             filename=upload.name or "",
             content=upload.read(spreadsheet.MAX_BYTES + 1),
         )
@@ -303,7 +298,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _task_form(
     request: HttpRequest, workplace: Workplace, task: WorkplaceTask | None
 ) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     objectives = selectors.allowed_objectives(user=user, workplace=workplace)
     posted = request.method == "POST"
     form = WorkplaceTaskForm(
@@ -355,7 +350,7 @@ def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     cancel = reverse("learning:task", args=[task.pk])
     if request.method == "POST":
         try:
-            services.workplace_task_delete(actor=_user(request), task=task)
+            services.workplace_task_delete(actor=request_user(request), task=task)
         except ApplicationError as error:
             return _confirm(request, question, cancel, error.message)
         messages.success(request, _("The task is deleted."))

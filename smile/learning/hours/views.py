@@ -14,15 +14,10 @@ from django.views.decorators.http import require_POST
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.learning.hours import export, selectors, services
 from smile.learning.hours.forms import ExportForm, HoursForm, MonthForm
 from smile.programmes.models import Enrolment
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _page_url(user: User, enrolment: Enrolment, week: date | None = None) -> str:
@@ -43,7 +38,7 @@ def _week(request: HttpRequest) -> date | None:
 def _render(
     request: HttpRequest, enrolment: Enrolment, form: HoursForm | None = None, status: int = 200
 ) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     page = selectors.hours_page(user=user, enrolment=enrolment, week=_week(request))
     context = {"page": page, "form": form or HoursForm(), "enrolment": enrolment}
     return render(request, "learning/hours/hours.html", context, status=status)
@@ -51,18 +46,18 @@ def _render(
 
 @login_required
 def hours_mine(request: HttpRequest) -> HttpResponse:
-    return _render(request, selectors.own_enrolment(_user(request)))
+    return _render(request, selectors.own_enrolment(request_user(request)))
 
 
 @login_required
 def hours_adept(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render(request, selectors.readable_enrolment(_user(request), pk))
+    return _render(request, selectors.readable_enrolment(request_user(request), pk))
 
 
 @login_required
 @require_POST
 def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.readable_enrolment(user, pk)
     form = HoursForm(request.POST)
     if form.is_valid():
@@ -79,7 +74,7 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def hours_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     entry = selectors.deletable_entry(user, pk)
     try:
         services.hours_delete(entry=entry, by=user)
@@ -93,7 +88,7 @@ def hours_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def month_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.readable_enrolment(user, pk)
     form = MonthForm(request.POST)
     if not form.is_valid():
@@ -110,7 +105,7 @@ def month_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def hours_to_confirm(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     try:
         adept = int(request.GET["adept"]) if "adept" in request.GET else None
     except ValueError:
@@ -122,7 +117,7 @@ def hours_to_confirm(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def hours_confirm(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     wanted = [pk for pk in request.POST.getlist("entry") if pk.isdigit()]
     # Hours she may not even see are "not found"; the service says who confirms what.
     entries = selectors.visible_entries(user, wanted)
@@ -143,7 +138,7 @@ def hours_confirm(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def hours_export(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     if not selectors.may_export(user):
         raise Http404
     form = ExportForm(request.GET or None)

@@ -8,19 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.learning.models import PlanStatus
 from smile.learning.plans import selectors, services
 from smile.learning.plans.forms import LevelsForm, ObjectivesForm, ScanForm
 from smile.programmes.models import Enrolment
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _own(request: HttpRequest, enrolment: Enrolment) -> bool:
@@ -40,7 +34,7 @@ def _render_plan(
     scan_form: ScanForm | None = None,
     levels_form: LevelsForm | None = None,
 ) -> HttpResponse:
-    context = selectors.plan_page(user=_user(request), enrolment=enrolment)
+    context = selectors.plan_page(user=request_user(request), enrolment=enrolment)
     own = _own(request, enrolment)
     column = "self_rating" if own else "mentor_rating"
     scan_form = scan_form or ScanForm(items=context["items"], column=column)
@@ -56,7 +50,7 @@ def _render_plan(
 
 @login_required
 def my_plan(request: HttpRequest) -> HttpResponse:
-    enrolment = selectors.own_enrolment(user=_user(request))
+    enrolment = selectors.own_enrolment(user=request_user(request))
     if enrolment is None:
         return render(request, "learning/plans/my_plan.html", {"enrolment": None})
     return _render_plan(request, enrolment)
@@ -64,7 +58,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = selectors.plan_enrolment(user=_user(request), pk=pk)
+    enrolment = selectors.plan_enrolment(user=request_user(request), pk=pk)
     if _own(request, enrolment):
         return redirect("learning:my-plan")
     return _render_plan(request, enrolment)
@@ -72,7 +66,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def plan_objectives(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.editor_enrolment(user=user, pk=pk)
     choices = selectors.plan_choices(enrolment=enrolment)
     form = ObjectivesForm(
@@ -100,7 +94,7 @@ def plan_objectives(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_scan(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.plan_enrolment(user=user, pk=pk)
     plan = selectors.existing_plan(enrolment=enrolment)
     column = "self_rating" if _own(request, enrolment) else "mentor_rating"
@@ -120,7 +114,7 @@ def plan_scan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_levels(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.plan_enrolment(user=user, pk=pk)
     plan = selectors.existing_plan(enrolment=enrolment)
     items = selectors.plan_items(plan=plan)
@@ -139,7 +133,7 @@ def plan_levels(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.plan_enrolment(user=user, pk=pk)
     plan = selectors.existing_plan(enrolment=enrolment)
     version = request.POST.get("version", "")
@@ -158,7 +152,7 @@ def plan_sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def plan_version(request: HttpRequest, pk: int, version: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.plan_enrolment(user=user, pk=pk)
     context = selectors.plan_version(user=user, enrolment=enrolment, version=version)
     return render(request, "learning/plans/version.html", context)

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.learning.models import PracticeEntry, PracticeStatus
 from smile.learning.practice import selectors, services
 from smile.learning.practice.forms import (
@@ -29,11 +29,6 @@ from smile.learning.practice.forms import (
 PER_PAGE = 25
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _posted(request: HttpRequest) -> tuple[Any, Any]:
     if request.method == "POST":
         return request.POST, request.FILES
@@ -43,7 +38,7 @@ def _posted(request: HttpRequest) -> tuple[Any, Any]:
 @login_required
 def practice_list(request: HttpRequest, pk: int) -> HttpResponse:
     """One adept's practice log, for her and those who follow her learning."""
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.followed_enrolment_or_404(user, pk)
     page = Paginator(selectors.entries_of(user=user, enrolment=enrolment), PER_PAGE).get_page(
         request.GET.get("page")
@@ -55,7 +50,7 @@ def practice_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_new(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.own_enrolment_or_404(user, pk)
     tasks = selectors.workplace_tasks(user=user, enrolment=enrolment)
     form = PracticeEntryForm(
@@ -76,7 +71,7 @@ def practice_new(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     entry = selectors.own_entry_or_404(user, pk)
     if entry.status == PracticeStatus.CONFIRMED:
         messages.error(request, _("A confirmed entry cannot be changed."))
@@ -103,7 +98,7 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     entry = selectors.own_entry_or_404(user, pk)
     if request.method == "POST":
         try:
@@ -127,7 +122,7 @@ def _answer_forms(entry: PracticeEntry, bound: dict[str, forms.Form] | None = No
 def _entry_page(
     request: HttpRequest, entry: PracticeEntry, bound: dict[str, forms.Form] | None = None
 ) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     roles = access.learning_roles(user, entry.enrolment)
     context = {
         "entry": entry,
@@ -143,13 +138,13 @@ def _entry_page(
 @login_required
 def practice_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """One entry: what she did, the mentor's answer and every correction."""
-    return _entry_page(request, selectors.entry_or_404(_user(request), pk))
+    return _entry_page(request, selectors.entry_or_404(request_user(request), pk))
 
 
 def _to_confirm_page(
     request: HttpRequest, bound: dict[int, dict[str, forms.Form]] | None = None
 ) -> HttpResponse:
-    entries = selectors.to_confirm(_user(request))
+    entries = selectors.to_confirm(request_user(request))
     rows = [{"entry": e, "forms": _answer_forms(e, (bound or {}).get(e.pk))} for e in entries]
     return render(request, "learning/practice/to_confirm.html", {"rows": rows})
 
@@ -163,7 +158,7 @@ def practice_to_confirm(request: HttpRequest) -> HttpResponse:
 def _answer(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Confirm or return from the list or the entry page; a wrong answer is shown where the
     mentor wrote it, with what he typed."""
-    user = _user(request)
+    user = request_user(request)
     entry = selectors.entry_or_404(user, pk)
     from_list = request.POST.get("from") == "list"
     form_class = ConfirmForm if kind == "confirm" else ReturnForm
@@ -209,7 +204,7 @@ def practice_return(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def practice_correct(request: HttpRequest, pk: int, field: str) -> HttpResponse:
     """The mentor or a teacher corrects one field of a confirmed entry, saying why."""
-    user = _user(request)
+    user = request_user(request)
     entry = selectors.entry_or_404(user, pk)
     if field not in services.CORRECTABLE_FIELDS or not services.can_correct(user, entry):
         raise Http404

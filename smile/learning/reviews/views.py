@@ -10,22 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.learning.reviews import selectors, services
 from smile.learning.reviews.forms import HoldForm, ScheduleForm
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 def review_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment, due_on = selectors.schedulable_enrolment(user, pk)
     # An overdue review is offered for tomorrow; the page still says when it was due.
     day = max(due_on, timezone.localdate() + timedelta(days=1))
@@ -48,7 +42,7 @@ def review_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _review_page(request: HttpRequest, pk: int, hold_form: HoldForm | None = None) -> HttpResponse:
-    view = selectors.review_detail(user=_user(request), pk=pk)
+    view = selectors.review_detail(user=request_user(request), pk=pk)
     review = view.review
     form = hold_form or HoldForm(initial={"notes": review.notes, "next_steps": review.next_steps})
     return render(
@@ -64,7 +58,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def review_hold(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     review = selectors.review_for_action(user=user, pk=pk)
     form = HoldForm(request.POST)
     if form.is_valid():
@@ -81,7 +75,7 @@ def review_hold(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def review_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     review = selectors.review_for_action(user=user, pk=pk)
     try:
         services.review_sign(review=review, by=user)

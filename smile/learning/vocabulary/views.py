@@ -15,6 +15,7 @@ from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.learning.models import Curriculum, Term
 from smile.learning.vocabulary import selectors, services, transfer
 from smile.learning.vocabulary.forms import TermForm, TermImportForm
@@ -27,16 +28,11 @@ CONTENT_TYPES = {
 }
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 # --- the adept ---------------------------------------------------------------------------------
 
 
 def _adept(request: HttpRequest) -> User:
-    user = _user(request)
+    user = request_user(request)
     if not selectors.adept_enrolments(user=user).exists():
         raise Http404
     return user
@@ -134,7 +130,7 @@ class Owner:
 
 
 def _owner(request: HttpRequest, kind: str, pk: int) -> Owner:
-    user = _user(request)
+    user = request_user(request)
     if kind == "curriculum":
         return Owner(kind=kind, obj=access.get_changeable_or_404(user, Curriculum, pk))
     return Owner(kind=kind, obj=selectors.editable_workplace_or_404(user=user, pk=pk))
@@ -149,7 +145,7 @@ def _term_owner(term: Term) -> Owner:
 
 @login_required
 def manage(request: HttpRequest) -> HttpResponse:
-    lists = selectors.editable_lists(user=_user(request))
+    lists = selectors.editable_lists(user=request_user(request))
     if not lists["curricula"] and not lists["workplaces"]:
         raise Http404
     return render(request, "learning/vocabulary/manage.html", lists)
@@ -178,7 +174,7 @@ def term_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if posted and form.is_valid():
         try:
             services.term_create(
-                actor=_user(request),
+                actor=request_user(request),
                 curriculum=owner.curriculum,
                 workplace=owner.workplace,
                 swedish=form.cleaned_data["swedish"],
@@ -196,14 +192,14 @@ def term_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @login_required
 def term_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    term = access.get_changeable_or_404(_user(request), Term, pk)
+    term = access.get_changeable_or_404(request_user(request), Term, pk)
     owner = _term_owner(term)
     posted = request.method == "POST"
     form = TermForm(request.POST, request.FILES, term=term) if posted else TermForm(term=term)
     if posted and form.is_valid():
         try:
             services.term_update(
-                actor=_user(request),
+                actor=request_user(request),
                 term=term,
                 swedish=form.cleaned_data["swedish"],
                 explanation=form.cleaned_data["explanation"],
@@ -221,10 +217,10 @@ def term_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def term_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    term = access.get_changeable_or_404(_user(request), Term, pk)
+    term = access.get_changeable_or_404(request_user(request), Term, pk)
     owner = _term_owner(term)
     if request.method == "POST":
-        services.term_delete(actor=_user(request), term=term)
+        services.term_delete(actor=request_user(request), term=term)
         messages.success(request, _("The word is deleted."))
         return redirect(owner.url)
     return render(request, "learning/vocabulary/term_delete.html", {"owner": owner, "term": term})
@@ -239,7 +235,7 @@ def words_import(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         report = transfer.terms_import(
-            actor=_user(request),
+            actor=request_user(request),
             curriculum=owner.curriculum,
             workplace=owner.workplace,
             filename=upload.name or "",

@@ -7,24 +7,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.mentoring.life import selectors, services
 from smile.mentoring.life.forms import LifeCheckInForm
 from smile.mentoring.models import LifeSituationCheckIn
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def life(request: HttpRequest) -> HttpResponse:
     """The adept's own page: her check-ins (dates and sharing only) and a new one."""
-    user = _user(request)
+    user = request_user(request)
     if not selectors.is_adept(user):
         raise Http404
     context = {
@@ -37,7 +32,7 @@ def life(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def life_new(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     enrolment = selectors.adept_enrolment(user)
     if enrolment is None:
         raise Http404
@@ -65,7 +60,7 @@ def life_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def life_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One check-in, as much as this reader may see; every opening is logged."""
-    user = _user(request)
+    user = request_user(request)
     checkin = get_object_or_404(
         access.visible_life_checkins(user).select_related("enrolment__user", "followed_up_by"),
         pk=pk,
@@ -78,7 +73,7 @@ def life_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def life_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Asks first (GET shows no content, so nothing is decrypted), then deletes (POST)."""
-    user = _user(request)
+    user = request_user(request)
     checkin = access.get_changeable_or_404(user, LifeSituationCheckIn, pk)
     if request.method == "POST":
         try:
@@ -94,7 +89,7 @@ def life_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def support_requests(request: HttpRequest) -> HttpResponse:
     """The coordinator's list of adepts who ask for support (no content: names and dates)."""
-    user = _user(request)
+    user = request_user(request)
     if not access.can_coordinate(user):
         raise Http404
     context = {"requests": selectors.support_requests(user)}
@@ -104,7 +99,7 @@ def support_requests(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def life_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     checkin = get_object_or_404(selectors.followable_life_checkins(user), pk=pk)
     try:
         services.life_checkin_follow_up(checkin=checkin, by=user)

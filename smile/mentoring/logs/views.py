@@ -6,24 +6,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import next_url, request_user
 from smile.matching.models import Pair
 from smile.mentoring.logs import selectors, services
 from smile.mentoring.logs.forms import ActionItemForm, MeetingLogForm
 from smile.mentoring.models import ActionItem, Meeting
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _workable_pair(request: HttpRequest, pk: int) -> Pair:
@@ -42,16 +35,6 @@ def _meeting(request: HttpRequest, pair: Pair) -> Meeting | None:
         raise Http404
     meetings = access.changeable_meetings(request.user).filter(pair=pair)
     return get_object_or_404(meetings, pk=raw)
-
-
-def _next(request: HttpRequest, fallback: str) -> str:
-    """Back to the page the button was on, if it is a page of this site."""
-    target = request.POST.get("next", "")
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 @login_required
@@ -73,7 +56,7 @@ def log_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             log = services.meeting_log_create(
-                pair=pair, by=_user(request), meeting=meeting, **form.service_kwargs()
+                pair=pair, by=request_user(request), meeting=meeting, **form.service_kwargs()
             )
         except ApplicationError as error:
             form.add_service_error(error)
@@ -86,7 +69,7 @@ def log_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def log_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    context = selectors.log_detail(user=_user(request), pk=pk)
+    context = selectors.log_detail(user=request_user(request), pk=pk)
     return render(request, "mentoring/logs/log_detail.html", context)
 
 
@@ -96,7 +79,9 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = ActionItemForm(request.POST or None, pair=pair)
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_item_create(pair=pair, by=_user(request), **form.service_kwargs())
+            services.action_item_create(
+                pair=pair, by=request_user(request), **form.service_kwargs()
+            )
         except ApplicationError as error:
             add_application_error(form, error)
         else:
@@ -115,12 +100,12 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_changeable_or_404(request.user, ActionItem, pk)
     try:
-        services.action_item_done(item=item, by=_user(request))
+        services.action_item_done(item=item, by=request_user(request))
     except ApplicationError as error:
         messages.info(request, error.message)
     else:
         messages.success(request, _("Well done! It is marked as done."))
-    return redirect(_next(request, reverse("mentoring:pair", args=[item.pair_id])))
+    return redirect(next_url(request, reverse("mentoring:pair", args=[item.pair_id])))
 
 
 @login_required
@@ -128,9 +113,9 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_changeable_or_404(request.user, ActionItem, pk)
     try:
-        services.action_item_reopen(item=item, by=_user(request))
+        services.action_item_reopen(item=item, by=request_user(request))
     except ApplicationError as error:
         messages.info(request, error.message)
     else:
         messages.success(request, _("It is not done after all. It is back on both your pages."))
-    return redirect(_next(request, reverse("mentoring:pair", args=[item.pair_id])))
+    return redirect(next_url(request, reverse("mentoring:pair", args=[item.pair_id])))

@@ -9,25 +9,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.accounts.models import User
 from smile.core import access
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.http import request_user
 from smile.mentoring.meetings import selectors, services
 from smile.mentoring.meetings.forms import CancelForm, CounterForm, ProposeForm
 from smile.mentoring.meetings.ics import meeting_ics
 from smile.mentoring.models import Meeting
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 def meeting_propose(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     pair = get_object_or_404(
         selectors.schedulable_pairs(user).select_related(
             "adept__user", "adept__workplace", "mentor__user"
@@ -49,7 +43,7 @@ def meeting_propose(request: HttpRequest, pk: int) -> HttpResponse:
 def _meeting_page(
     request: HttpRequest, pk: int, forms: dict[str, Any] | None = None
 ) -> HttpResponse:
-    view = selectors.meeting_detail(user=_user(request), pk=pk)
+    view = selectors.meeting_detail(user=request_user(request), pk=pk)
     meeting = view.meeting
     forms = forms or {}
     counter_initial = {
@@ -76,7 +70,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     meeting = get_object_or_404(selectors.answerable_meetings(user), pk=pk)
     decision = request.POST.get("decision")
     if decision == "accept":
