@@ -3,7 +3,7 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smile.accounts.models import User
-from smile.core.tests.cast import Cast, build_cast
+from tests.cast import Cast, build_cast
 
 
 @pytest.fixture

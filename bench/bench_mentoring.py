@@ -325,11 +325,11 @@ def stages(ids: dict[str, int]) -> list[Row]:
     from smile.accounts.models import User
     from smile.matching.models import Pair
     from smile.mentoring import selectors as mentoring
+    from smile.mentoring.digest.selectors import digest_period, manager_digest_rows
     from smile.mentoring.logs.services import action_items_remind_due
     from smile.mentoring.meetings.tasks import meeting_reminders_send
     from smile.mentoring.warnings import selectors as warnings
     from smile.notifications.models import Notification
-    from smile.notifications.selectors import digest_period, manager_digest_rows
 
     def user(key: str) -> User:
         # A fresh object every run: access.Scope caches the memberships on the user object.

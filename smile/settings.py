@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "smile.mentoring",
     "smile.notifications",
     "smile.privacy",
+    "smile.portal",
 ]
 
 MIDDLEWARE = [
@@ -98,7 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "smile.core.context_processors.shell",
+                "smile.portal.context_processors.shell",
             ],
         },
     },
@@ -130,7 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # Where links in e-mails sent by the background worker point (no request to read it from).

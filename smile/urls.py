@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("smile.portal.urls")),
     path("", include("smile.core.urls")),
     path("accounts/", include("smile.accounts.urls")),
     path("organisations/", include("smile.organisations.urls")),
@@ -9,7 +10,7 @@ urlpatterns = [
     path("matching/", include("smile.matching.urls")),
     path("learning/", include("smile.learning.urls")),
     path("mentoring/", include("smile.mentoring.urls")),
-    path("media/", include("smile.core.media_urls")),
+    path("media/", include("smile.learning.media_urls")),
     path("notifications/", include("smile.notifications.urls")),
     path("privacy/", include("smile.privacy.urls")),
     path("admin/", admin.site.urls),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from smile.accounts import selectors, services
+from smile.accounts import access, selectors, services
 from smile.accounts.forms import (
     EmailAuthenticationForm,
     InvitationForm,
@@ -28,9 +28,10 @@ from smile.accounts.forms import (
     TokenForm,
 )
 from smile.accounts.models import User
-from smile.core import access, http
+from smile.core import actor, http
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.organisations import access as organisations_access
 
 
 def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
@@ -63,7 +64,7 @@ class LogoutView(auth_views.LogoutView):
 def second_factor(request: HttpRequest) -> HttpResponse:
     """Verify the TOTP code; a person without a device first sets one up on this same page."""
     user: User = request.user  # type: ignore[assignment]
-    next_url = http.next_url(request, reverse("core:home"))
+    next_url = http.next_url(request, reverse("portal:home"))
     device = selectors.confirmed_totp_device(user)
     setting_up = device is None
     if setting_up:
@@ -106,7 +107,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "has_device": has_device, "roles": access.roles_of(user)},
+        {"form": form, "has_device": has_device, "roles": actor.roles_of(user)},
     )
 
 
@@ -114,7 +115,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 def set_language(request: HttpRequest) -> HttpResponse:
     """The language switcher: remembered in a cookie, and in the profile when logged in."""
     form = LanguageForm(request.POST)
-    next_url = http.next_url(request, reverse("core:home"))
+    next_url = http.next_url(request, reverse("portal:home"))
     if not form.is_valid():
         messages.error(request, _("That language is not available."))
         return redirect(next_url)
@@ -154,7 +155,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 invitation=invitation, full_name="", password="", existing_user=existing
             )
             messages.success(request, _("The invitation is accepted."))
-            return redirect("core:home")
+            return redirect("portal:home")
         return render(request, "accounts/invitation_confirm.html", {"invitation": invitation})
     if request.method == "POST" and form.is_valid():
         try:
@@ -169,21 +170,21 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         else:
             auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to SMILE! Your account is ready."))
-            return _remember_language(redirect("core:home"), user.preferred_language)
+            return _remember_language(redirect("portal:home"), user.preferred_language)
     return render(
         request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
     )
 
 
 def _invitation_form(request: HttpRequest) -> InvitationForm:
-    organisations: QuerySet[Any] = access.changeable_organisations(request.user)
-    workplaces = access.changeable_workplaces(request.user)
+    organisations: QuerySet[Any] = organisations_access.changeable_organisations(request.user)
+    workplaces = organisations_access.changeable_workplaces(request.user)
     return InvitationForm(request.POST or None, organisations=organisations, workplaces=workplaces)
 
 
 @login_required
 def invitation_list(request: HttpRequest) -> HttpResponse:
-    if not access.can_coordinate(request.user):
+    if not organisations_access.can_coordinate(request.user):
         return render(request, "core/forbidden.html", status=403)
     form = _invitation_form(request)
     if request.method == "POST" and form.is_valid():

@@ -1,16 +1,7 @@
-"""Small helpers every view uses: the logged-in person, and a safe place to go back to."""
+"""Small helpers every view uses: a safe place to go back to."""
 
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
-
-from smile.accounts.models import User
-
-
-def request_user(request: HttpRequest) -> User:
-    """The person of a view behind `login_required`."""
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def local_url(request: HttpRequest, target: str | None) -> str | None:

@@ -3,8 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from smile.accounts.models import User
-from smile.core import access
-from smile.learning import selectors
+from smile.learning import access, selectors
 
 
 @login_required

@@ -223,32 +223,6 @@ def _history(programme: Programme, adept_user_ids: Sequence[int]) -> scoring.His
 # --- runs -------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def matching_run_start(*, programme: Programme, started_by: User | None) -> MatchingRun:
-    """Queue a run for the background worker (enqueued once this transaction commits)."""
-    Programme.objects.select_for_update().filter(pk=programme.pk).first()
-    unfinished = MatchingRun.objects.filter(
-        programme=programme, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]
-    )
-    stale = unfinished.filter(created_at__lt=timezone.now() - STALE_AFTER)
-    stale.update(status=RunStatus.FAILED, finished_at=timezone.now(), error="Not finished in time.")
-    if unfinished.exists():
-        raise ApplicationError(_("A matching run is already under way for this programme."))
-    run = MatchingRun(
-        programme=programme, started_by=started_by, step=gettext_noop("Waiting for its turn")
-    )
-    run.full_clean()
-    run.save()
-
-    def enqueue() -> None:
-        from smile.matching.tasks import run_matching
-
-        run_matching.enqueue(run_id=run.pk)
-
-    transaction.on_commit(enqueue)
-    return run
-
-
 def run_is_busy(run: MatchingRun | None) -> bool:
     """Whether the run is waiting or running (and not lost)."""
     return (

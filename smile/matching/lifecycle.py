@@ -35,7 +35,7 @@ from smile.matching.models import (
     PairStatus,
     effective_capacity,
 )
-from smile.mentoring.closing.services import reflections_request
+from smile.matching.signals import pair_closed
 from smile.notifications.models import Kind
 from smile.notifications.services import notify
 from smile.programmes.models import Enrolment, Programme
@@ -265,7 +265,7 @@ def pair_complete(*, pair: Pair, actor: User) -> Pair:
     _mentor, pair = _lock(pair)
     _move(pair, "complete", actor=actor, ended_on=timezone.localdate())
     _notify(pair, "completed")
-    reflections_request(pair=pair)
+    pair_closed.send(sender=Pair, pair=pair)
     return pair
 
 
@@ -277,7 +277,7 @@ def pair_end(*, pair: Pair, actor: User, reason: str) -> Pair:
     reason = clean_reason(reason)
     _move(pair, "end", actor=actor, note=reason, end_reason=reason, ended_on=timezone.localdate())
     _notify(pair, "ended")
-    reflections_request(pair=pair)
+    pair_closed.send(sender=Pair, pair=pair)
     return pair
 
 
@@ -301,5 +301,5 @@ def pair_rematch(*, pair: Pair, actor: User, reason: str) -> Pair:
         ended_on=timezone.localdate(),
     )
     _notify(pair, "ended")
-    reflections_request(pair=pair)
+    pair_closed.send(sender=Pair, pair=pair)
     return pair

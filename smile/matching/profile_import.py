@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.spreadsheets import (
     Column,
@@ -308,7 +308,7 @@ def profiles_import(
     *, programme: Programme, actor: User, filename: str, content: bytes
 ) -> ImportReport:
     """Check every row of the file and, only if all are right, save every profile in it."""
-    if not access.can_change(actor, programme):
+    if not policies.can_change(actor, programme):
         raise ApplicationError(_("You cannot change this programme."))
     report = ImportReport()
     try:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.matching.models import Gender, LanguageLevel, MatchingProfile, Shift
 from smile.organisations.models import Membership
@@ -212,7 +212,7 @@ def matching_profile_save(*, enrolment: Enrolment, actor: User, **fields: Any) -
     unknown = set(fields) - PROFILE_FIELDS
     if unknown:
         raise TypeError(f"Unknown profile fields: {sorted(unknown)}")
-    is_coordinator = access.can_change(actor, enrolment)
+    is_coordinator = policies.can_change(actor, enrolment)
     if not (is_coordinator or enrolment.user_id == actor.pk):
         raise ApplicationError(_("You cannot change this profile."))
     profile, _created = MatchingProfile.objects.select_for_update().get_or_create(

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from smile.matching.engine import adept_unmatched_filter, run_is_busy
 from smile.matching.labels import CRITERION_LABELS, rule_label
 from smile.matching.models import (
+    LIVE_PAIR_STATUSES,
     PLACE_HOLDING_STATUSES,
     MatchingRun,
     Pair,
@@ -68,6 +69,15 @@ class Overview:
     @property
     def free_mentors(self) -> list[MentorRow]:
         return [m for m in self.mentors if m.free > 0]
+
+
+def with_live_pair_counts(programmes: QuerySet[Programme]) -> QuerySet[Programme]:
+    """The programmes, each with `live_pair_count` (in the same query)."""
+    return programmes.annotate(
+        live_pair_count=Count(
+            "pairs", filter=Q(pairs__status__in=LIVE_PAIR_STATUSES), distinct=True
+        )
+    )
 
 
 def latest_run(*, programme: Programme) -> MatchingRun | None:

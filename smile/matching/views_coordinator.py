@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.core import access, spreadsheets
+from smile.core import policies, spreadsheets
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.matching import engine, profile_import, selectors
+from smile.matching import access, engine, profile_import, selectors, services
 from smile.matching.forms import AssignForm, MatchingCriteriaForm, ProfileImportForm, SwapForm
 from smile.matching.lifecycle import pairs_publish
 from smile.matching.models import Pair, PairStatus
@@ -38,14 +38,14 @@ def _back(programme: Programme) -> HttpResponse:
 
 @login_required
 def matching_page(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     return _page(request, programme)
 
 
 @login_required
 @require_POST
 def criteria_save(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     form = MatchingCriteriaForm(request.POST, instance=engine.criteria_for(programme))
     if form.is_valid():
         try:
@@ -61,9 +61,9 @@ def criteria_save(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def run_start(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     try:
-        engine.matching_run_start(programme=programme, started_by=request.user)  # type: ignore[arg-type]
+        services.matching_run_start(programme=programme, started_by=request.user)  # type: ignore[arg-type]
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
@@ -73,7 +73,7 @@ def run_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     run = selectors.latest_run(programme=programme)
     busy = engine.run_is_busy(run)
     # The page tells which step it shows; only a new step is announced to screen readers.
@@ -88,7 +88,7 @@ def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def draft_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     form = AssignForm(request.POST, programme=programme)
     if form.is_valid():
         try:
@@ -104,7 +104,7 @@ def draft_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def draft_unassign(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     pair = access.changeable_pairs(request.user).filter(
         programme=programme, pk=pair_pk, status=PairStatus.DRAFT
     )
@@ -118,7 +118,7 @@ def draft_unassign(request: HttpRequest, pk: int, pair_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def draft_swap(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     form = SwapForm(request.POST, programme=programme)
     if form.is_valid():
         try:
@@ -134,7 +134,7 @@ def draft_swap(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     try:
         published = pairs_publish(
             programme=programme,
@@ -154,7 +154,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def profiles_import(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     report = None
     if request.method == "POST":
         form = ProfileImportForm(request.POST, request.FILES)
@@ -194,7 +194,7 @@ def profiles_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def profiles_import_template(request: HttpRequest, pk: int) -> HttpResponse:
-    access.get_changeable_or_404(request.user, Programme, pk)
+    policies.load(request.user, Programme, pk, to=policies.CHANGE)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="matching-profiles.csv"'
     response.write("\ufeff")

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
+from smile.core.actor import AnyUser
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.matching import lifecycle, profiles
+from smile.matching import access, lifecycle, profiles
 from smile.matching.labels import CRITERION_LABELS
 from smile.matching.models import MatchingProfile, Pair, PairStatus
 from smile.matching.profile_forms import DeclineForm, MatchingProfileForm, ReasonForm
@@ -54,15 +55,23 @@ def _awaited_side(pair: Pair, user: Any) -> str | None:
     return None
 
 
-def _breakdown(pair: Pair) -> tuple[list[dict[str, Any]], int | None]:
+def _breakdown(pair: Pair, user: AnyUser) -> tuple[list[dict[str, Any]], int | None]:
+    """The "why this match" rows the reader may see, and the score they add up to.
+
+    The policy decides which criteria she reads; the adept and the mentor get a score made of
+    those rows only, so a hidden wish cannot be read back from the total either.
+    """
+    breakdown = pair.breakdown or {}
+    readable = access.readable_criteria(user, pair, list(breakdown))
     rows = []
     points_sum = max_sum = 0.0
-    for criterion, value in (pair.breakdown or {}).items():
+    for criterion in readable:
+        value = breakdown[criterion]
         points, most = float(value.get("points", 0)), float(value.get("max", 0))
         points_sum, max_sum = points_sum + points, max_sum + most
         label = CRITERION_LABELS.get(criterion, criterion)
         rows.append({"label": label, "points": round(points), "max": round(most)})
-    if pair.score is not None:
+    if pair.score is not None and len(readable) == len(breakdown):
         score: int | None = round(pair.score)
     else:
         score = round(100 * points_sum / max_sum) if max_sum else None
@@ -73,9 +82,9 @@ def _pair_page(
     request: HttpRequest, pair: Pair, forms: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
     user = request.user
-    can_steer = access.can_change(user, pair)
+    can_steer = policies.can_change(user, pair)
     forms = forms or {}
-    rows, score = _breakdown(pair)
+    rows, score = _breakdown(pair, user)
     actions = lifecycle.allowed_actions(pair)
     steer = [
         {"action": action, "form": forms.get(action) or ReasonForm(prefix=action)}
@@ -98,7 +107,7 @@ def _pair_page(
 
 
 def _visible_pair(request: HttpRequest, pk: int) -> Pair:
-    pair = access.get_visible_or_404(request.user, Pair, pk)
+    pair = policies.load(request.user, Pair, pk)
     return Pair.objects.select_related(
         "programme", "mentor__user", "mentor__workplace", "adept__user", "adept__workplace"
     ).get(pk=pair.pk)
@@ -135,7 +144,7 @@ def pair_answer(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _done("decline"))
             # An ended proposal is no longer theirs to see; home shows what comes next.
-            return redirect("core:home")
+            return redirect("portal:home")
     return _pair_page(request, pair, {"decline": form})
 
 
@@ -144,7 +153,7 @@ def pair_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def pair_steer(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in STEER:
         raise Http404
-    access.get_changeable_or_404(request.user, Pair, pk)
+    policies.load(request.user, Pair, pk, to=policies.CHANGE)
     pair = _visible_pair(request, pk)
     user = request.user
     assert isinstance(user, User)
@@ -177,7 +186,7 @@ def profile_edit(request: HttpRequest, enrolment_pk: int) -> HttpResponse:
         raise Http404
     user = request.user
     assert isinstance(user, User)
-    is_coordinator = access.can_change(user, enrolment)
+    is_coordinator = policies.can_change(user, enrolment)
     own = enrolment.user_id == user.pk
     profile = MatchingProfile.objects.filter(enrolment=enrolment).first()
     form = MatchingProfileForm(
@@ -194,7 +203,7 @@ def profile_edit(request: HttpRequest, enrolment_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your answers are saved. Thank you!"))
             if own:
-                return redirect("core:home")
+                return redirect("portal:home")
             return redirect("programmes:detail", pk=enrolment.programme_id)
     title = (
         _("My matching profile")

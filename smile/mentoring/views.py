@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.matching.models import Pair
 from smile.mentoring import selectors
 
@@ -11,7 +11,7 @@ from smile.mentoring import selectors
 @login_required
 def pair_mentorship(request: HttpRequest, pk: int) -> HttpResponse:
     """The pair's working page: meetings, logs, action items, closing reflections."""
-    pair = access.get_visible_or_404(request.user, Pair, pk)
+    pair = policies.load(request.user, Pair, pk)
     user = request.user
     assert isinstance(user, User)
     is_side = user.pk in (pair.adept.user_id, pair.mentor.user_id)

@@ -1,7 +1,6 @@
-"""Background work for notifications: the e-mail of one notice, and the managers' digest."""
+"""Background work for notifications: the e-mail of one notice, in its reader's language."""
 
 from collections.abc import Sequence
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -10,12 +9,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from smile.accounts.models import User
-from smile.core.jobs import periodic, retried_task
-from smile.notifications import messages, selectors
-from smile.notifications.models import Kind, Notification
-from smile.notifications.services import notify
-from smile.organisations.choices import Role
+from smile.core.jobs import retried_task
+from smile.notifications import messages
+from smile.notifications.models import Notification
 
 
 def _link(path: str) -> str:
@@ -71,45 +67,3 @@ def send_notification_email(notification_id: int, attachment: Sequence[str] | No
         message.send()
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
-
-
-@periodic(every=timedelta(days=selectors.DIGEST_DAYS))
-@retried_task
-def send_manager_digests() -> int:
-    """Every manager hears how mentorship went at her workplaces in the last 14 days.
-
-    Counts only: no names, no notes. A manager already told about the same period is skipped,
-    so running the job twice sends nothing twice. Returns how many digests were sent.
-    """
-    start, end = selectors.digest_period()
-    managers = (
-        User.objects.filter(is_active=True, memberships__role=Role.MANAGER)
-        .distinct()
-        .order_by("pk")
-    )
-    already = set(
-        Notification.objects.filter(
-            kind=Kind.MANAGER_DIGEST, params__period_end_on=end.isoformat()
-        ).values_list("recipient_id", flat=True)
-    )
-    home = reverse("core:role-home", args=["manager"])
-    sent = 0
-    for manager in managers:
-        if manager.pk in already:
-            continue
-        rows = selectors.manager_digest_rows(user=manager, start=start, end=end)
-        if not rows:
-            continue
-        with transaction.atomic():
-            notify(
-                recipient=manager,
-                kind=Kind.MANAGER_DIGEST,
-                params={
-                    "period_start_on": start.isoformat(),
-                    "period_end_on": end.isoformat(),
-                    "workplaces": rows,
-                },
-                url=home,
-            )
-        sent += 1
-    return sent

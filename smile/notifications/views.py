@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from smile.accounts.http import request_user
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import local_url, request_user
+from smile.core.http import local_url
 from smile.notifications import selectors, services
 from smile.notifications.forms import NotificationSettingsForm
 from smile.notifications.messages import render_html

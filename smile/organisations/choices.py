@@ -1,20 +1,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from smile.core.roles import Role
+
+__all__ = ["ROLES_REQUIRING_SECOND_FACTOR", "ROLE_ORGANISATION_KINDS", "OrganisationKind", "Role"]
+
 
 class OrganisationKind(models.TextChoices):
     EMPLOYER = "employer", _("Employer")
     EDUCATION_PROVIDER = "education_provider", _("Education provider")
     PROGRAMME_OWNER = "programme_owner", _("Programme owner")
-
-
-class Role(models.TextChoices):
-    COORDINATOR = "coordinator", _("Coordinator")
-    MANAGER = "manager", _("Manager")
-    MENTOR = "mentor", _("Mentor")
-    TEACHER = "teacher", _("Teacher")
-    ADEPT = "adept", _("Adept")
-    ADMINISTRATOR = "administrator", _("Administrator")
 
 
 # Roles whose holders see other people's data in bulk: they must use a second factor.

@@ -1,8 +1,7 @@
 from django.db.models import Count, Q, QuerySet
 
-from smile.core import access
-from smile.core.access import AnyUser
-from smile.organisations.choices import Role
+from smile.core.actor import AnyUser
+from smile.organisations import access
 from smile.organisations.models import Membership, Organisation, Workplace
 
 
@@ -28,6 +27,7 @@ def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
 
 
 def coordinating_organisations(*, user: AnyUser) -> QuerySet[Organisation]:
-    if not user.is_authenticated:
+    scope = access.scope_of(user)
+    if scope is None:
         return Organisation.objects.none()
-    return Organisation.objects.filter(memberships__user=user, memberships__role=Role.COORDINATOR)
+    return Organisation.objects.filter(pk__in=scope.coordinating)

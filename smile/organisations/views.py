@@ -4,10 +4,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.organisations import selectors, services
+from smile.organisations import access, selectors, services
 from smile.organisations.forms import OrganisationForm, WorkplaceForm
 from smile.organisations.models import Organisation, Workplace
 
@@ -48,8 +48,8 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = access.get_visible_or_404(request.user, Organisation, pk)
-    can_change = access.can_change(request.user, organisation)
+    organisation = policies.load(request.user, Organisation, pk)
+    can_change = policies.can_change(request.user, organisation)
     context = {
         "organisation": organisation,
         "can_change": can_change,
@@ -61,7 +61,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = access.get_changeable_or_404(request.user, Organisation, pk)
+    organisation = policies.load(request.user, Organisation, pk, to=policies.CHANGE)
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -86,10 +86,10 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def workplace_edit(request: HttpRequest, pk: int, workplace_pk: int | None = None) -> HttpResponse:
-    organisation = access.get_changeable_or_404(request.user, Organisation, pk)
+    organisation = policies.load(request.user, Organisation, pk, to=policies.CHANGE)
     workplace = None
     if workplace_pk is not None:
-        workplace = access.get_changeable_or_404(request.user, Workplace, workplace_pk)
+        workplace = policies.load(request.user, Workplace, workplace_pk, to=policies.CHANGE)
         if workplace.organisation_id != organisation.pk:
             return render(request, "404.html", status=404)
     form = WorkplaceForm(request.POST or None, instance=workplace)

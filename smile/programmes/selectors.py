@@ -1,11 +1,11 @@
 from django.db.models import Count, Q, QuerySet
 
 from smile.accounts.models import User
-from smile.core import access
-from smile.core.access import AnyUser
-from smile.matching.models import LIVE_PAIR_STATUSES
+from smile.core.actor import AnyUser
+from smile.organisations import access as organisations_access
 from smile.organisations.choices import OrganisationKind
 from smile.organisations.models import Organisation
+from smile.programmes import access
 from smile.programmes.models import Enrolment, EnrolmentStatus, Programme
 
 
@@ -21,9 +21,6 @@ def programme_list(*, user: AnyUser) -> QuerySet[Programme]:
             ),
             mentor_count=Count(
                 "enrolments", filter=active & Q(enrolments__role="mentor"), distinct=True
-            ),
-            live_pair_count=Count(
-                "pairs", filter=Q(pairs__status__in=LIVE_PAIR_STATUSES), distinct=True
             ),
         )
     )
@@ -42,7 +39,7 @@ def programme_owners_for(*, user: AnyUser) -> QuerySet[Organisation]:
     if not isinstance(user, User):
         return Organisation.objects.none()
     return (
-        access.changeable_organisations(user)
+        organisations_access.changeable_organisations(user)
         .filter(
             kind__in=[OrganisationKind.PROGRAMME_OWNER, OrganisationKind.EDUCATION_PROVIDER],
             memberships__user=user,
@@ -53,6 +50,6 @@ def programme_owners_for(*, user: AnyUser) -> QuerySet[Organisation]:
 
 
 def programme_partner_choices(*, user: AnyUser) -> QuerySet[Organisation]:
-    return access.visible_organisations(user).filter(
+    return organisations_access.visible_organisations(user).filter(
         kind__in=[OrganisationKind.EMPLOYER, OrganisationKind.EDUCATION_PROVIDER]
     )

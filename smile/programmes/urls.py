@@ -4,7 +4,6 @@ from smile.programmes import views
 
 app_name = "programmes"
 urlpatterns = [
-    path("", views.programme_list, name="list"),
     path("new/", views.programme_create, name="create"),
     path("<int:pk>/", views.programme_detail, name="detail"),
     path("<int:pk>/edit/", views.programme_edit, name="edit"),

@@ -5,24 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.organisations.models import Organisation
 from smile.programmes import selectors, services
 from smile.programmes.forms import EnrolmentEditForm, EnrolmentForm, ProgrammeForm
 from smile.programmes.models import Enrolment, Programme
-
-
-@login_required
-def programme_list(request: HttpRequest) -> HttpResponse:
-    programmes = selectors.programme_list(user=request.user)
-    can_create = selectors.programme_owners_for(user=request.user).exists()
-    return render(
-        request,
-        "programmes/programme_list.html",
-        {"programmes": programmes, "can_create": can_create},
-    )
 
 
 def _programme_form_page(request: HttpRequest, programme: Programme | None) -> HttpResponse:
@@ -60,16 +49,16 @@ def programme_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     return _programme_form_page(request, programme)
 
 
 @login_required
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_visible_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk)
     context = {
         "programme": programme,
-        "can_change": access.can_change(request.user, programme),
+        "can_change": policies.can_change(request.user, programme),
         "enrolments": selectors.programme_enrolments(user=request.user, programme=programme),
         "partners": programme.partners.all(),
     }
@@ -78,7 +67,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_changeable_or_404(request.user, Programme, pk)
+    programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     form = EnrolmentForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
@@ -94,7 +83,7 @@ def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = access.get_changeable_or_404(request.user, Enrolment, pk)
+    enrolment = policies.load(request.user, Enrolment, pk, to=policies.CHANGE)
     form = EnrolmentEditForm(request.POST or None, instance=enrolment)
     if request.method == "POST" and form.is_valid():
         try:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from smile.core.tests.cast import Cast, build_cast
+from tests.cast import Cast, build_cast
 
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 360, "height": 740}

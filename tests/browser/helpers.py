@@ -11,7 +11,7 @@ from django_otp.oath import TOTP
 from playwright.sync_api import BrowserContext, Page, expect
 
 from smile.accounts.models import User
-from smile.core.tests.cast import PASSWORD, TOTP_SECRET
+from tests.cast import PASSWORD, TOTP_SECRET
 
 # WCAG 2.1 level A and AA, and axe's best practices.
 AXE_OPTIONS = {

@@ -6,8 +6,8 @@ from django.test import Client
 from django.utils import timezone
 
 from smile.accounts.models import Invitation, User
-from smile.core.tests.cast import Cast
 from smile.organisations.models import Membership
+from tests.cast import Cast
 
 
 def invite(client: Client, cast: Cast, **overrides: object):

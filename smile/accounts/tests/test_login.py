@@ -1,6 +1,6 @@
 from django.test import Client
 
-from smile.core.tests.cast import PASSWORD, Cast
+from tests.cast import PASSWORD, Cast
 
 
 def test_it_logs_in_with_email_and_password(cast: Cast, client: Client) -> None:

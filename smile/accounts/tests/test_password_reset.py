@@ -4,7 +4,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import translation
 
-from smile.core.tests.cast import Cast
+from tests.cast import Cast
 
 
 def test_a_person_resets_her_password_by_email(cast: Cast, client: Client) -> None:

@@ -1,7 +1,7 @@
 from django.test import Client
 
 from smile.accounts.models import User
-from smile.core.tests.cast import Cast
+from tests.cast import Cast
 
 
 def test_a_person_changes_her_name_and_language(cast: Cast, login) -> None:

@@ -4,7 +4,7 @@ from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from smile.core.tests.cast import PASSWORD, TOTP_SECRET, Cast
+from tests.cast import PASSWORD, TOTP_SECRET, Cast
 
 
 def code(secret_b32: str = TOTP_SECRET) -> str:

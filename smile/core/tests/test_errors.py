@@ -1,8 +1,8 @@
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from smile.core.tests.cast import make_user
 from smile.core.views import server_error
+from tests.cast import make_user
 
 
 def test_the_error_page_renders_without_the_database(db: None, django_assert_num_queries) -> None:

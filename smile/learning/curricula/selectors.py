@@ -1,38 +1,27 @@
-"""Reads for curricula and workplace tasks. Every read starts from `smile.core.access`."""
+"""Reads for curricula and workplace tasks. Every read starts from the access policies."""
 
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from smile.accounts.models import User
-from smile.core import access
-from smile.core.access import AnyUser
+from smile.core.actor import AnyUser
+from smile.learning import access
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
-from smile.organisations.choices import Role
+from smile.organisations import access as organisations_access
 from smile.organisations.models import Organisation, Workplace
+from smile.programmes import access as programmes_access
 from smile.programmes.models import Enrolment, Programme
 
 
 def editor_organisations(*, user: AnyUser) -> QuerySet[Organisation]:
     """The organisations a person may make a curriculum for: where she teaches or coordinates."""
-    if access.is_installation_admin(user):
-        return Organisation.objects.order_by("name")
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return (
-        access.visible_organisations(user)
-        .filter(
-            pk__in=Organisation.objects.filter(
-                memberships__user=user, memberships__role__in=[Role.TEACHER, Role.COORDINATOR]
-            ).values("pk")
-        )
-        .order_by("name")
-    )
+    return access.curriculum_owners(user).order_by("name")
 
 
 def curriculum_programmes(*, user: AnyUser) -> QuerySet[Programme]:
     """The programmes a person may say a curriculum is used in: those she may see."""
-    return access.visible_programmes(user).order_by("name")
+    return programmes_access.visible_programmes(user).order_by("name")
 
 
 def curriculum_list(*, user: AnyUser) -> list[Curriculum]:
@@ -55,7 +44,7 @@ def curriculum_list(*, user: AnyUser) -> list[Curriculum]:
 def task_workplace_list(*, user: AnyUser) -> list[Workplace]:
     """Workplaces whose tasks the person may read, with how many tasks each has."""
     return list(
-        access.visible_workplaces(user)
+        organisations_access.visible_workplaces(user)
         .select_related("organisation")
         .annotate(task_count=Count("tasks"))
         .order_by("organisation__name", "name")
@@ -78,7 +67,9 @@ def curriculum_detail(*, user: AnyUser, curriculum: Curriculum) -> dict[str, Any
         .order_by("order", "code")
         .prefetch_related(Prefetch("objectives", queryset=objectives))
     )
-    programmes = list(curriculum.programmes.filter(pk__in=access.visible_programmes(user)))
+    programmes = list(
+        curriculum.programmes.filter(pk__in=programmes_access.visible_programmes(user))
+    )
     return {"units": units, "programmes": programmes}
 
 

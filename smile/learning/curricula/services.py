@@ -1,7 +1,7 @@
 """Writes for curricula, their units and objectives, and workplace tasks.
 
-Each service checks the actor's right itself (through `smile.core.access`), so that an import,
-the API or a view cannot forget it.
+Each service checks the actor's right itself (through `smile/learning/access.py`), so that an
+import, the API or a view cannot forget it.
 """
 
 from collections.abc import Iterable
@@ -12,10 +12,11 @@ from django.db.models import Model, ProtectedError
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
-from smile.core.media import save_picture
+from smile.learning import access
 from smile.learning.curricula import selectors
+from smile.learning.media import save_picture
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.lib.images import NotAPicture
 from smile.organisations.models import Organisation, Workplace
@@ -41,7 +42,7 @@ def _save(obj: Model, duplicate: str, field: str) -> None:
 
 
 def _check_curriculum(actor: User, curriculum: Curriculum) -> None:
-    if not access.can_change(actor, curriculum):
+    if not policies.can_change(actor, curriculum):
         raise ApplicationError(_("You cannot change this curriculum."))
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 
 # The reading and the report are those of the matching profiles' import: same files, same look.
@@ -149,7 +149,7 @@ def curriculum_import(
     *, curriculum: Curriculum, actor: User, filename: str, content: bytes
 ) -> CurriculumImportReport:
     """Check every row of the file and, only if all are right, write its units and objectives."""
-    if not access.can_change(actor, curriculum):
+    if not policies.can_change(actor, curriculum):
         raise ApplicationError(_("You cannot change this curriculum."))
     report = CurriculumImportReport()
     try:

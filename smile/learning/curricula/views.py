@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from smile.core import access
+from smile.accounts.http import request_user
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
+from smile.learning import access
 from smile.learning.curricula import selectors, services, spreadsheet
 from smile.learning.curricula.forms import (
     CurriculumForm,
@@ -57,10 +58,10 @@ def curriculum_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def curriculum_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    curriculum = access.get_visible_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk)
     context = {
         "curriculum": curriculum,
-        "can_change": access.can_change(request.user, curriculum),
+        "can_change": policies.can_change(request.user, curriculum),
         **selectors.curriculum_detail(user=request.user, curriculum=curriculum),
     }
     return render(request, "learning/curricula/curriculum_detail.html", context)
@@ -69,7 +70,7 @@ def curriculum_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def curriculum_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     user = request_user(request)
-    curriculum = access.get_changeable_or_404(user, Curriculum, pk) if pk else None
+    curriculum = policies.load(user, Curriculum, pk, to=policies.CHANGE) if pk else None
     organisations = selectors.editor_organisations(user=user)
     if curriculum is None and not organisations.exists():
         return render(request, "core/forbidden.html", status=403)
@@ -99,7 +100,7 @@ def curriculum_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
 
 @login_required
 def curriculum_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     question = _("Delete the curriculum %(name)s with all its units and objectives?") % {
         "name": curriculum.name
     }
@@ -118,7 +119,7 @@ def curriculum_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def unit_edit(request: HttpRequest, pk: int, unit_pk: int | None = None) -> HttpResponse:
-    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     unit = get_object_or_404(Unit, pk=unit_pk, curriculum=curriculum) if unit_pk else None
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
@@ -137,7 +138,7 @@ def unit_edit(request: HttpRequest, pk: int, unit_pk: int | None = None) -> Http
 
 @login_required
 def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
-    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     unit = get_object_or_404(Unit, pk=unit_pk, curriculum=curriculum)
     question = _("Delete the unit %(name)s with its objectives?") % {"name": unit.name}
     if request.method == "POST":
@@ -152,7 +153,7 @@ def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
 
 @login_required
 def objective_edit(request: HttpRequest, pk: int, objective_pk: int | None = None) -> HttpResponse:
-    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     objective = (
         get_object_or_404(Objective, pk=objective_pk, curriculum=curriculum)
         if objective_pk
@@ -181,7 +182,7 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int | None = Non
 
 @login_required
 def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpResponse:
-    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     objective = get_object_or_404(Objective, pk=objective_pk, curriculum=curriculum)
     question = _("Delete the objective %(code)s?") % {"code": objective.code}
     if request.method == "POST":
@@ -199,7 +200,7 @@ def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpRe
 
 @login_required
 def curriculum_import(request: HttpRequest, pk: int) -> HttpResponse:
-    curriculum = access.get_changeable_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     report = None
     posted = request.method == "POST"
     form = CurriculumImportForm(request.POST if posted else None, request.FILES if posted else None)
@@ -254,7 +255,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @login_required
 def curriculum_export(request: HttpRequest, pk: int) -> HttpResponse:
-    curriculum = access.get_visible_or_404(request.user, Curriculum, pk)
+    curriculum = policies.load(request.user, Curriculum, pk)
     rows = spreadsheet.export_rows(curriculum)
     name = slugify(curriculum.name) or "curriculum"
     if request.GET.get("format") == "xlsx":
@@ -265,7 +266,7 @@ def curriculum_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def curriculum_import_template(request: HttpRequest, pk: int) -> HttpResponse:
-    access.get_changeable_or_404(request.user, Curriculum, pk)
+    policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     content = spreadsheet.to_csv([spreadsheet.HEADER, *spreadsheet.TEMPLATE_ROWS])
     return _download(content, "curriculum-template.csv", "text/csv; charset=utf-8")
 
@@ -275,7 +276,7 @@ def curriculum_import_template(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def task_list(request: HttpRequest, pk: int) -> HttpResponse:
-    workplace = access.get_visible_or_404(request.user, Workplace, pk)
+    workplace = policies.load(request.user, Workplace, pk)
     context = {
         "workplace": workplace,
         "tasks": selectors.workplace_tasks(workplace=workplace),
@@ -286,11 +287,11 @@ def task_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    task = access.get_visible_or_404(request.user, WorkplaceTask, pk)
+    task = policies.load(request.user, WorkplaceTask, pk)
     context = {
         "task": task,
         "objectives": selectors.task_detail(task=task),
-        "can_change": access.can_change(request.user, task),
+        "can_change": policies.can_change(request.user, task),
     }
     return render(request, "learning/curricula/task_detail.html", context)
 
@@ -339,13 +340,13 @@ def task_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    task = access.get_changeable_or_404(request.user, WorkplaceTask, pk)
+    task = policies.load(request.user, WorkplaceTask, pk, to=policies.CHANGE)
     return _task_form(request, task.workplace, task)
 
 
 @login_required
 def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    task = access.get_changeable_or_404(request.user, WorkplaceTask, pk)
+    task = policies.load(request.user, WorkplaceTask, pk, to=policies.CHANGE)
     question = _("Delete the task %(title)s?") % {"title": task.title}
     cancel = reverse("learning:task", args=[task.pk])
     if request.method == "POST":

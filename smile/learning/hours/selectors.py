@@ -1,4 +1,4 @@
-"""Reads for the hours part of learning. Every read goes through `smile.core.access`.
+"""Reads for the hours part of learning. Every read goes through the access policies.
 
 Pages read a fixed number of queries: a week's entries in one, the months' entries in one, the
 months' confirmations in one, the hours to confirm in one, an export in three.
@@ -10,16 +10,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.learning import access
 from smile.learning.hours.services import WRITERS, month_end, month_start, totals
 from smile.learning.models import HoursEntry, HoursKind, MonthConfirmation
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership
+from smile.programmes import access as programmes_access
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
 
 MONTHS_SHOWN = 3
@@ -30,30 +30,15 @@ def hours(minutes: int) -> float:
     return round(minutes / 60, 2)
 
 
-def own_enrolment(user: User) -> Enrolment:
-    """The adept's own current placement (her latest active one)."""
-    enrolment = (
+def own_enrolment(user: User) -> Enrolment | None:
+    """The adept's own current placement (her latest active one), if she has one."""
+    return (
         access.learning_enrolments(user)
         .filter(user=user, status=EnrolmentStatus.ACTIVE)
         .select_related("user", "programme", "workplace")
         .order_by("-starts_on", "-pk")
         .first()
     )
-    if enrolment is None:
-        raise Http404
-    return enrolment
-
-
-def readable_enrolment(user: User, pk: int) -> Enrolment:
-    enrolment = (
-        access.learning_enrolments(user)
-        .select_related("user", "programme", "workplace")
-        .filter(pk=pk)
-        .first()
-    )
-    if enrolment is None:
-        raise Http404
-    return enrolment
 
 
 def week_start(day: date) -> date:
@@ -169,13 +154,6 @@ def hours_page(*, user: User, enrolment: Enrolment, week: date | None = None) ->
     )
 
 
-def deletable_entry(user: User, pk: int) -> HoursEntry:
-    entry = access.visible_hours(user).select_related("enrolment").filter(pk=pk).first()
-    if entry is None:
-        raise Http404
-    return entry
-
-
 def visible_entries(user: User, pks: list[str]) -> list[HoursEntry]:
     return list(access.visible_hours(user).select_related("enrolment").filter(pk__in=pks))
 
@@ -248,7 +226,7 @@ def export_rows(*, user: User, month: date) -> list[ExportRow]:
     month = month_start(month)
     adepts = (
         Enrolment.objects.filter(
-            programme__in=access.changeable_programmes(user),
+            programme__in=programmes_access.changeable_programmes(user),
             role=EnrolmentRole.ADEPT,
             starts_on__lte=month_end(month),
         )
@@ -283,4 +261,4 @@ def export_rows(*, user: User, month: date) -> list[ExportRow]:
 
 
 def may_export(user: User) -> bool:
-    return access.changeable_programmes(user).exists()
+    return programmes_access.changeable_programmes(user).exists()

@@ -17,12 +17,12 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
 from smile.core.errors import ApplicationError
+from smile.learning import access
 from smile.learning.models import HoursEntry, HoursKind, MonthConfirmation
 from smile.programmes.models import Enrolment
 
-WRITERS = {"adept", "teacher", "coordinator"}
+WRITERS = access.HOURS_WRITERS
 CONFIRMER = {HoursKind.WORKPLACE: "mentor", HoursKind.THEORY: "teacher"}
 
 

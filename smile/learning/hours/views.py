@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from smile.accounts.http import request_user
 from smile.accounts.models import User
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
 from smile.learning.hours import export, selectors, services
 from smile.learning.hours.forms import ExportForm, HoursForm, MonthForm
+from smile.learning.models import HoursEntry
 from smile.programmes.models import Enrolment
 
 
@@ -44,21 +46,31 @@ def _render(
     return render(request, "learning/hours/hours.html", context, status=status)
 
 
+def _adept(user: User, pk: int) -> Enrolment:
+    """An adept whose hours the person follows (404 for anyone else)."""
+    return policies.load(
+        user, Enrolment, pk, to="learn", related=("user", "programme", "workplace")
+    )
+
+
 @login_required
 def hours_mine(request: HttpRequest) -> HttpResponse:
-    return _render(request, selectors.own_enrolment(request_user(request)))
+    enrolment = selectors.own_enrolment(request_user(request))
+    if enrolment is None:
+        raise Http404
+    return _render(request, enrolment)
 
 
 @login_required
 def hours_adept(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render(request, selectors.readable_enrolment(request_user(request), pk))
+    return _render(request, _adept(request_user(request), pk))
 
 
 @login_required
 @require_POST
 def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.readable_enrolment(user, pk)
+    enrolment = _adept(user, pk)
     form = HoursForm(request.POST)
     if form.is_valid():
         try:
@@ -75,7 +87,7 @@ def hours_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def hours_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    entry = selectors.deletable_entry(user, pk)
+    entry = policies.load(user, HoursEntry, pk, related=("enrolment",))
     try:
         services.hours_delete(entry=entry, by=user)
     except ApplicationError as error:
@@ -89,7 +101,7 @@ def hours_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def month_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.readable_enrolment(user, pk)
+    enrolment = _adept(user, pk)
     form = MonthForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please choose a month."))

@@ -1,4 +1,4 @@
-"""Reads for the plans part of learning. Every read goes through `smile.core.access`.
+"""Reads for the plans part of learning. Every read goes through the access policies.
 
 The query counts of these pages do not grow with the number of objectives: items, the tasks
 where they are practised, signatures and versions are each read in one query.
@@ -9,12 +9,11 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.learning import access
 from smile.learning.models import (
     LearningPlan,
     Level,
@@ -78,14 +77,6 @@ def _enrolment_q(user: User) -> QuerySet[Enrolment]:
     return access.learning_enrolments(user).select_related(
         "user", "programme", "workplace", "education_provider"
     )
-
-
-def plan_enrolment(*, user: User, pk: int) -> Enrolment:
-    """An adept whose learning the person follows; anyone else gets a 404."""
-    enrolment = _enrolment_q(user).filter(pk=pk).first()
-    if enrolment is None:
-        raise Http404
-    return enrolment
 
 
 def own_enrolment(*, user: User) -> Enrolment | None:
@@ -242,13 +233,18 @@ def plan_choices(*, enrolment: Enrolment) -> dict[str, Any]:
     return {"plan": plan, "objectives": objectives, "chosen": chosen}
 
 
-def plan_version(*, user: User, enrolment: Enrolment, version: int) -> dict[str, Any]:
+def plan_of(enrolment: Enrolment) -> LearningPlan | None:
+    """Her plan, if it exists yet."""
+    return _plan(enrolment)
+
+
+def plan_version(*, user: User, enrolment: Enrolment, version: int) -> dict[str, Any] | None:
     plan = _plan(enrolment)
     snapshot = (
         PlanVersion.objects.filter(plan=plan, version=version).first() if plan is not None else None
     )
     if snapshot is None:
-        raise Http404
+        return None
     data = snapshot.snapshot
     labels = dict(Level.choices)
     role_labels = dict(SignerRole.choices)
@@ -371,22 +367,6 @@ def _late_count(items: list[PlanObjective]) -> int:
         for item in items
         if item.target_on and item.target_on < today and item.level < Level.INDEPENDENT
     )
-
-
-def editor_enrolment(*, user: User, pk: int) -> Enrolment:
-    """An adept whose objectives the person may choose (teacher, mentor, coordinator)."""
-    enrolment = plan_enrolment(user=user, pk=pk)
-    if not access.learning_roles(user, enrolment) & services.EDITOR_ROLES:
-        raise Http404
-    return enrolment
-
-
-def existing_plan(*, enrolment: Enrolment) -> LearningPlan:
-    """Her plan, for a change to it; there is nothing to rate or sign before it exists."""
-    plan = _plan(enrolment)
-    if plan is None:
-        raise Http404
-    return plan
 
 
 def plan_items(*, plan: LearningPlan) -> list[PlanObjective]:

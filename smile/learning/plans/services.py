@@ -21,8 +21,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
 from smile.core.errors import ApplicationError
+from smile.learning import access
 from smile.learning.models import (
     LearningPlan,
     Level,
@@ -41,7 +41,7 @@ from smile.organisations.models import Membership
 from smile.programmes.models import Enrolment, EnrolmentRole
 
 # Who may choose the objectives, and who signs, in the order the signatures are shown.
-EDITOR_ROLES = frozenset({"teacher", "mentor", "coordinator"})
+EDITOR_ROLES = access.PLAN_EDITORS
 SIGNER_ROLES = (SignerRole.ADEPT, SignerRole.MENTOR, SignerRole.TEACHER)
 LEVEL_SETTER_ROLES = frozenset({"mentor", "teacher"})
 

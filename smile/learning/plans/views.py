@@ -3,15 +3,17 @@ coordinator, choosing objectives, the skills scan, levels, signing and the signe
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from smile.accounts.http import request_user
+from smile.accounts.models import User
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
-from smile.learning.models import PlanStatus
+from smile.learning.models import LearningPlan, PlanStatus
 from smile.learning.plans import selectors, services
 from smile.learning.plans.forms import LevelsForm, ObjectivesForm, ScanForm
 from smile.programmes.models import Enrolment
@@ -48,6 +50,24 @@ def _render_plan(
     return render(request, template, context)
 
 
+# What the plan pages show of the adept, read with her.
+ADEPT_RELATED = ("user", "programme", "workplace", "education_provider")
+
+
+def _adept(user: User, pk: int, *, to: str = "learn") -> Enrolment:
+    """An adept whose learning the person follows (`to="edit_plan"`: whose objectives she may
+    choose); 404 for anyone else."""
+    return policies.load(user, Enrolment, pk, to=to, related=ADEPT_RELATED)
+
+
+def _existing_plan(enrolment: Enrolment) -> LearningPlan:
+    """Her plan, for a change to it; there is nothing to rate or sign before it exists."""
+    plan = selectors.plan_of(enrolment)
+    if plan is None:
+        raise Http404
+    return plan
+
+
 @login_required
 def my_plan(request: HttpRequest) -> HttpResponse:
     enrolment = selectors.own_enrolment(user=request_user(request))
@@ -58,7 +78,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    enrolment = selectors.plan_enrolment(user=request_user(request), pk=pk)
+    enrolment = _adept(request_user(request), pk)
     if _own(request, enrolment):
         return redirect("learning:my-plan")
     return _render_plan(request, enrolment)
@@ -67,7 +87,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_objectives(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.editor_enrolment(user=user, pk=pk)
+    enrolment = _adept(user, pk, to="edit_plan")
     choices = selectors.plan_choices(enrolment=enrolment)
     form = ObjectivesForm(
         request.POST if request.method == "POST" else None,
@@ -95,8 +115,8 @@ def plan_objectives(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_scan(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.plan_enrolment(user=user, pk=pk)
-    plan = selectors.existing_plan(enrolment=enrolment)
+    enrolment = _adept(user, pk)
+    plan = _existing_plan(enrolment)
     column = "self_rating" if _own(request, enrolment) else "mentor_rating"
     items = selectors.plan_items(plan=plan)
     form = ScanForm(request.POST, items=items, column=column)
@@ -115,8 +135,8 @@ def plan_scan(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_levels(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.plan_enrolment(user=user, pk=pk)
-    plan = selectors.existing_plan(enrolment=enrolment)
+    enrolment = _adept(user, pk)
+    plan = _existing_plan(enrolment)
     items = selectors.plan_items(plan=plan)
     form = LevelsForm(request.POST, items=items)
     if form.is_valid():
@@ -134,8 +154,8 @@ def plan_levels(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_sign(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.plan_enrolment(user=user, pk=pk)
-    plan = selectors.existing_plan(enrolment=enrolment)
+    enrolment = _adept(user, pk)
+    plan = _existing_plan(enrolment)
     version = request.POST.get("version", "")
     try:
         services.plan_sign(plan=plan, by=user, version=int(version) if version.isdigit() else -1)
@@ -153,6 +173,8 @@ def plan_sign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_version(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.plan_enrolment(user=user, pk=pk)
+    enrolment = _adept(user, pk)
     context = selectors.plan_version(user=user, enrolment=enrolment, version=version)
+    if context is None:
+        raise Http404
     return render(request, "learning/plans/version.html", context)

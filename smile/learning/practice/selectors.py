@@ -1,15 +1,14 @@
-"""Reads for the practice part of learning. Every read goes through `smile.core.access`."""
+"""Reads for the practice part of learning. Every read goes through the access policies."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import formats, timezone
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.learning import access
 from smile.learning.models import (
     Level,
     Objective,
@@ -18,6 +17,7 @@ from smile.learning.models import (
     PracticeStatus,
     WorkplaceTask,
 )
+from smile.matching import access as matching_access
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership
 from smile.programmes.models import Enrolment, EnrolmentStatus
@@ -30,32 +30,6 @@ def _entries(user: User) -> QuerySet[PracticeEntry]:
     return access.visible_practice_entries(user).select_related(
         "enrolment__user", "task", "objective"
     )
-
-
-def own_enrolment_or_404(user: User, pk: int) -> Enrolment:
-    """The adept's own enrolment, for logging her practice; nobody else logs for her."""
-    enrolment = (
-        access.learning_enrolments(user)
-        .filter(user=user)
-        .select_related("user", "workplace", "programme")
-        .filter(pk=pk)
-        .first()
-    )
-    if enrolment is None:
-        raise Http404
-    return enrolment
-
-
-def followed_enrolment_or_404(user: User, pk: int) -> Enrolment:
-    enrolment = (
-        access.learning_enrolments(user)
-        .select_related("user", "workplace", "programme")
-        .filter(pk=pk)
-        .first()
-    )
-    if enrolment is None:
-        raise Http404
-    return enrolment
 
 
 def workplace_tasks(*, user: User, enrolment: Enrolment) -> list[WorkplaceTask]:
@@ -85,28 +59,12 @@ def entries_of(*, user: User, enrolment: Enrolment) -> QuerySet[PracticeEntry]:
 
 def to_confirm(user: User) -> QuerySet[PracticeEntry]:
     """Entries waiting for this mentor: those of his live adepts, oldest first."""
-    adepts = access.workable_pairs(user).filter(mentor__user=user).values("adept")
+    adepts = matching_access.workable_pairs(user).filter(mentor__user=user).values("adept")
     return (
         _entries(user)
         .filter(status=PracticeStatus.SUBMITTED, enrolment__in=adepts)
         .order_by("done_on", "created_at", "pk")
     )
-
-
-def entry_or_404(user: User, pk: int) -> PracticeEntry:
-    entry = _entries(user).select_related("reviewed_by", "enrolment__programme").filter(pk=pk)
-    found = entry.first()
-    if found is None:
-        raise Http404
-    return found
-
-
-def own_entry_or_404(user: User, pk: int) -> PracticeEntry:
-    """One of the adept's own entries (to change or delete)."""
-    found = _entries(user).filter(enrolment__user=user, pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
 from smile.core.errors import ApplicationError
-from smile.core.media import save_picture
+from smile.learning import access
+from smile.learning.media import save_picture
 from smile.learning.models import (
     Level,
     Objective,

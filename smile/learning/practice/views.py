@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from smile.core import access
+from smile.accounts.http import request_user
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
+from smile.learning import access
 from smile.learning.models import PracticeEntry, PracticeStatus
 from smile.learning.practice import selectors, services
 from smile.learning.practice.forms import (
@@ -25,8 +26,12 @@ from smile.learning.practice.forms import (
     PracticeEntryForm,
     ReturnForm,
 )
+from smile.programmes.models import Enrolment
 
 PER_PAGE = 25
+# What the pages show of a loaded entry or adept, read in the same query.
+ENTRY_RELATED = ("enrolment__user", "enrolment__programme", "task", "objective", "reviewed_by")
+ADEPT_RELATED = ("user", "workplace", "programme")
 
 
 def _posted(request: HttpRequest) -> tuple[Any, Any]:
@@ -39,7 +44,7 @@ def _posted(request: HttpRequest) -> tuple[Any, Any]:
 def practice_list(request: HttpRequest, pk: int) -> HttpResponse:
     """One adept's practice log, for her and those who follow her learning."""
     user = request_user(request)
-    enrolment = selectors.followed_enrolment_or_404(user, pk)
+    enrolment = policies.load(user, Enrolment, pk, to="learn", related=ADEPT_RELATED)
     page = Paginator(selectors.entries_of(user=user, enrolment=enrolment), PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -51,7 +56,7 @@ def practice_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def practice_new(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment = selectors.own_enrolment_or_404(user, pk)
+    enrolment = policies.load(user, Enrolment, pk, to="log_learning", related=ADEPT_RELATED)
     tasks = selectors.workplace_tasks(user=user, enrolment=enrolment)
     form = PracticeEntryForm(
         *_posted(request), tasks=tasks, initial={"done_on": timezone.localdate()}
@@ -72,7 +77,13 @@ def practice_new(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    entry = selectors.own_entry_or_404(user, pk)
+    entry = policies.load(
+        user,
+        PracticeEntry,
+        pk,
+        to=policies.CHANGE,
+        related=ENTRY_RELATED,
+    )
     if entry.status == PracticeStatus.CONFIRMED:
         messages.error(request, _("A confirmed entry cannot be changed."))
         return redirect("learning:practice-entry", pk=entry.pk)
@@ -99,7 +110,13 @@ def practice_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def practice_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    entry = selectors.own_entry_or_404(user, pk)
+    entry = policies.load(
+        user,
+        PracticeEntry,
+        pk,
+        to=policies.CHANGE,
+        related=ENTRY_RELATED,
+    )
     if request.method == "POST":
         try:
             services.practice_entry_delete(entry=entry, by=user)
@@ -138,7 +155,15 @@ def _entry_page(
 @login_required
 def practice_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """One entry: what she did, the mentor's answer and every correction."""
-    return _entry_page(request, selectors.entry_or_404(request_user(request), pk))
+    return _entry_page(
+        request,
+        policies.load(
+            request_user(request),
+            PracticeEntry,
+            pk,
+            related=ENTRY_RELATED,
+        ),
+    )
 
 
 def _to_confirm_page(
@@ -159,7 +184,12 @@ def _answer(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Confirm or return from the list or the entry page; a wrong answer is shown where the
     mentor wrote it, with what he typed."""
     user = request_user(request)
-    entry = selectors.entry_or_404(user, pk)
+    entry = policies.load(
+        user,
+        PracticeEntry,
+        pk,
+        related=ENTRY_RELATED,
+    )
     from_list = request.POST.get("from") == "list"
     form_class = ConfirmForm if kind == "confirm" else ReturnForm
     form = form_class(request.POST, prefix=f"{kind}-{entry.pk}")
@@ -205,7 +235,12 @@ def practice_return(request: HttpRequest, pk: int) -> HttpResponse:
 def practice_correct(request: HttpRequest, pk: int, field: str) -> HttpResponse:
     """The mentor or a teacher corrects one field of a confirmed entry, saying why."""
     user = request_user(request)
-    entry = selectors.entry_or_404(user, pk)
+    entry = policies.load(
+        user,
+        PracticeEntry,
+        pk,
+        related=ENTRY_RELATED,
+    )
     if field not in services.CORRECTABLE_FIELDS or not services.can_correct(user, entry):
         raise Http404
     objectives = selectors.programme_objectives(entry.enrolment)

@@ -4,7 +4,8 @@ The SVG comes from `smile.lib.svg_charts`, which escapes everything it is given;
 strings may be marked safe here. The words and numbers are in the table beside each chart.
 """
 
-from typing import TYPE_CHECKING
+from fractions import Fraction
+from typing import Any, Protocol
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi
@@ -13,8 +14,24 @@ from django.utils.translation import gettext as _
 from smile.learning.models import Level
 from smile.lib import svg_charts
 
-if TYPE_CHECKING:
-    from smile.learning.progress.selectors import Progress
+
+class Progress(Protocol):
+    """What a chart needs of an adept's progress row (`selectors.Progress` has it)."""
+
+    enrolment: Any
+    time_share: Fraction
+
+    @property
+    def independent_share(self) -> Fraction: ...
+    @property
+    def progress_share(self) -> Fraction: ...
+    @property
+    def independent_text(self) -> str: ...
+    @property
+    def progress_text(self) -> str: ...
+    @property
+    def time_text(self) -> str: ...
+
 
 LEGEND_KEYS = ("level0", "level1", "level2", "level3", "independent", "progress", "time")
 
@@ -41,7 +58,7 @@ def levels_chart(counts: list[int], *, ident: str, width: int = 280) -> SafeStri
     )
 
 
-def progress_chart(row: "Progress", *, ident: str, width: int = 280) -> SafeString:
+def progress_chart(row: Progress, *, ident: str, width: int = 280) -> SafeString:
     description = _(
         "Independent: %(independent)s. Progress: %(progress)s. Time passed: %(time)s."
     ) % {
@@ -63,7 +80,7 @@ def progress_chart(row: "Progress", *, ident: str, width: int = 280) -> SafeStri
     )
 
 
-def row_chart(row: "Progress") -> SafeString:
+def row_chart(row: Progress) -> SafeString:
     """The small chart of one row of the cohort table, named after the adept."""
     chart = svg_charts.progress_bar(
         independent=float(row.independent_share),

@@ -1,6 +1,6 @@
 """Progress at a glance: each adept's plan against the time she has, and what needs a look.
 
-Every read starts from `smile.core.access.learning_enrolments` (the adepts whose learning the
+Every read starts from `smile.learning.access.learning_enrolments` (the adepts whose learning the
 reader may follow) and takes a fixed number of queries however many adepts there are: the
 enrolments with their last practice, last review and unconfirmed hours as subqueries, then the
 plan's objectives counted per adept and level in one grouped query.
@@ -38,7 +38,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.learning import access
 from smile.learning.models import (
     HoursEntry,
     Level,

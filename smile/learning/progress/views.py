@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import actor
 from smile.learning.progress import selectors
 
 SORTS = ("name", "status")
@@ -26,7 +26,7 @@ def cohort(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "name")
     if sort not in SORTS:
         sort = "name"
-    roles = access.roles_of(user)
+    roles = actor.roles_of(user)
     context = selectors.cohort_page(user=user, programme=programme, sort=sort)
     context |= {
         "programme": programme,

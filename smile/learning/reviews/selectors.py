@@ -1,4 +1,4 @@
-"""Reads for the reviews part of learning. Every read goes through `smile.core.access`.
+"""Reads for the reviews part of learning. Every read goes through the access policies.
 
 The review page and the panels read a fixed number of queries, however many reviews, objectives
 or signatures there are.
@@ -9,12 +9,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.learning import access
 from smile.learning.models import (
     Level,
     PlanObjective,
@@ -80,19 +79,6 @@ def may_schedule(user: User, enrolment: Enrolment) -> bool:
     return bool(access.learning_roles(user, enrolment) & SCHEDULERS)
 
 
-def schedulable_enrolment(user: User, pk: int) -> tuple[Enrolment, date]:
-    """The adept for whom this person may plan a review, and when the next one is due."""
-    enrolment = (
-        access.learning_enrolments(user)
-        .select_related("user", "programme", "workplace")
-        .filter(pk=pk)
-        .first()
-    )
-    if enrolment is None or not may_schedule(user, enrolment):
-        raise Http404
-    return enrolment, next_review_due(enrolment)
-
-
 @dataclass
 class ReviewView:
     """A review as one reader sees it: the signatures, and what she may do."""
@@ -109,15 +95,8 @@ class ReviewView:
         return [str(SignerRole(role).label) for role in SIGNING_ORDER if role not in signed]
 
 
-def review_detail(*, user: User, pk: int) -> ReviewView:
-    review = (
-        access.visible_reviews(user)
-        .select_related("enrolment__user", "enrolment__programme", "created_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if review is None:
-        raise Http404
+def review_detail(*, user: User, review: Review) -> ReviewView:
+    """The review as this reader sees it (she has been allowed to see it)."""
     signatures = list(review.signatures.select_related("user").order_by("signed_at"))
     roles = access.learning_roles(user, review.enrolment)
     signed_by_me = any(signature.user_id == user.pk for signature in signatures)
@@ -132,13 +111,6 @@ def review_detail(*, user: User, pk: int) -> ReviewView:
         sign_as=str(to_sign[0]) if to_sign else None,
         roles=roles,
     )
-
-
-def review_for_action(*, user: User, pk: int) -> Review:
-    review = access.visible_reviews(user).filter(pk=pk).first()
-    if review is None:
-        raise Http404
-    return review
 
 
 # --- panels ----------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
 from smile.core.errors import ApplicationError
+from smile.learning import access
 from smile.learning.models import Review, ReviewSignature, ReviewStatus, SignerRole
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.notifications.models import Kind
@@ -25,8 +25,8 @@ from smile.organisations.choices import Role
 from smile.organisations.models import Membership
 from smile.programmes.models import Enrolment
 
-SCHEDULERS = {"teacher", "mentor", "coordinator"}
-PARTIES = {"adept", "mentor", "teacher"}
+SCHEDULERS = access.REVIEW_SCHEDULERS
+PARTIES = access.REVIEW_PARTIES
 SIGNING_ORDER = (SignerRole.ADEPT, SignerRole.MENTOR, SignerRole.TEACHER)
 MAX_AHEAD = timedelta(days=366)
 

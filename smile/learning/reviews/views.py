@@ -10,17 +10,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from smile.accounts.http import request_user
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
+from smile.learning.models import Review
 from smile.learning.reviews import selectors, services
 from smile.learning.reviews.forms import HoldForm, ScheduleForm
+from smile.programmes.models import Enrolment
+
+# What the review pages show with the review, read in the same query.
+REVIEW_RELATED = ("enrolment__user", "enrolment__programme", "created_by")
 
 
 @login_required
 def review_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    enrolment, due_on = selectors.schedulable_enrolment(user, pk)
+    enrolment = policies.load(
+        user, Enrolment, pk, to="schedule_review", related=("user", "programme", "workplace")
+    )
+    due_on = selectors.next_review_due(enrolment)
     # An overdue review is offered for tomorrow; the page still says when it was due.
     day = max(due_on, timezone.localdate() + timedelta(days=1))
     initial = {
@@ -42,8 +51,9 @@ def review_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _review_page(request: HttpRequest, pk: int, hold_form: HoldForm | None = None) -> HttpResponse:
-    view = selectors.review_detail(user=request_user(request), pk=pk)
-    review = view.review
+    user = request_user(request)
+    review = policies.load(user, Review, pk, related=REVIEW_RELATED)
+    view = selectors.review_detail(user=user, review=review)
     form = hold_form or HoldForm(initial={"notes": review.notes, "next_steps": review.next_steps})
     return render(
         request, "learning/reviews/detail.html", {"view": view, "review": review, "form": form}
@@ -59,7 +69,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def review_hold(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    review = selectors.review_for_action(user=user, pk=pk)
+    review = policies.load(user, Review, pk, related=REVIEW_RELATED)
     form = HoldForm(request.POST)
     if form.is_valid():
         try:
@@ -76,7 +86,7 @@ def review_hold(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def review_sign(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    review = selectors.review_for_action(user=user, pk=pk)
+    review = policies.load(user, Review, pk, related=REVIEW_RELATED)
     try:
         services.review_sign(review=review, by=user)
     except ApplicationError as error:

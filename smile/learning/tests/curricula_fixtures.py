@@ -7,11 +7,11 @@ from datetime import date
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
-from smile.core.tests.cast import Cast, make_user
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.matching.models import Pair, PairStatus
 from smile.organisations.choices import Role
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 
 @dataclass

@@ -6,8 +6,8 @@ moulding) with five objectives; one task at the moulding workplace practises M1 
 
 from dataclasses import dataclass
 
-from smile.core.tests.cast import Cast, add_other_mentor
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
+from tests.cast import Cast, add_other_mentor
 
 
 @dataclass

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from smile.core.tests.cast import Cast, add_other_mentor
 from smile.learning.models import (
     Curriculum,
     LearningPlan,
@@ -16,6 +15,7 @@ from smile.learning.models import (
     Unit,
     WorkplaceTask,
 )
+from tests.cast import Cast, add_other_mentor
 
 
 @dataclass

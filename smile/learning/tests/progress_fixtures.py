@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
-from smile.core.tests.cast import Cast, make_user
 from smile.learning.models import (
     Curriculum,
     HoursEntry,
@@ -25,6 +24,7 @@ from smile.matching.models import Pair, PairStatus
 from smile.organisations.choices import Role
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 
 def curriculum(cast: Cast) -> list[Objective]:

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from smile.core import access
-from smile.core.tests.cast import Cast, add_other_mentor
+from smile.learning import access
 from smile.learning.models import Curriculum, PracticeEntry, WorkplaceTask
 from smile.matching.models import Pair, PairStatus
+from tests.cast import Cast, add_other_mentor
 
 
 @pytest.fixture

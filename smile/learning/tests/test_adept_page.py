@@ -2,7 +2,7 @@
 
 import pytest
 
-from smile.core.tests.cast import Cast
+from tests.cast import Cast
 
 
 def url(cast: Cast) -> str:

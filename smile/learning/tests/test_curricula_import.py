@@ -8,10 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.learning.curricula.spreadsheet import CurriculumImportReport, curriculum_import
 from smile.learning.models import Curriculum, Objective, Unit
 from smile.learning.tests.curricula_fixtures import Foundry, make_curriculum
+from tests.cast import Cast
 
 GOOD_CSV = (
     "unit_code,unit_name,objective_code,objective\n"

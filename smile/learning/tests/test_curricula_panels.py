@@ -4,10 +4,10 @@ from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
-from smile.core.tests.cast import Cast
 from smile.learning.curricula import selectors
 from smile.learning.models import Curriculum
 from smile.learning.tests.curricula_fixtures import make_curriculum
+from tests.cast import Cast
 
 
 def test_the_adept_panel_links_her_curricula_and_the_tasks_at_her_workplace(cast: Cast) -> None:
@@ -40,7 +40,7 @@ def test_the_home_panel_makes_the_same_queries_for_one_curriculum_or_four(cast: 
     make_curriculum(cast)
 
     def count() -> int:
-        cast.tess.__dict__.pop("_smile_scope", None)
+        cast.tess.__dict__.pop("_smile_actor", None)
         with CaptureQueriesContext(connection) as queries:
             selectors.for_home(user=cast.tess, role="teacher")
         return len(queries)

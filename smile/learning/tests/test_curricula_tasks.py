@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from smile.accounts.models import User
-from smile.core.tests.cast import Cast
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.learning.tests.curricula_fixtures import Foundry, make_curriculum, make_finn
+from tests.cast import Cast
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from smile.core.tests.cast import Cast
 from smile.learning.models import (
     Curriculum,
     LearningPlan,
@@ -15,6 +14,7 @@ from smile.learning.models import (
     WorkplaceTask,
 )
 from smile.learning.tests.curricula_fixtures import Foundry, make_curriculum, make_finn
+from tests.cast import Cast
 
 
 @pytest.fixture

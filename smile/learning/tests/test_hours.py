@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.learning.hours.services import hours_add, hours_confirm, hours_delete, month_confirm
 from smile.learning.models import HoursEntry, MonthConfirmation
 from smile.learning.tests.reviews_fixtures import entry, other_mentor
+from tests.cast import Cast
 
 DAY = date(2026, 10, 14)
 OCTOBER = date(2026, 10, 1)

@@ -12,13 +12,13 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from smile.core.jobs import discover_periodic_jobs
-from smile.core.tests.cast import Cast
 from smile.core.tests.worker import run_worker
 from smile.learning.hours.tasks import hours_reminders_send
 from smile.learning.models import HoursEntry, MonthConfirmation
 from smile.learning.tests.reviews_fixtures import entry, other_mentor
 from smile.matching.tests.matching_cast import add_adept
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 DAY = date(2026, 10, 14)
 OCTOBER = date(2026, 10, 1)

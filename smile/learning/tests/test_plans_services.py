@@ -8,7 +8,6 @@ import pytest
 
 from smile.accounts.services import membership_create
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast, make_user
 from smile.learning.models import (
     Curriculum,
     LearningPlan,
@@ -24,6 +23,7 @@ from smile.learning.plans import services
 from smile.learning.tests.plans_fixtures import Course, build_course, other_mentor
 from smile.notifications.models import Kind, Notification
 from smile.organisations.choices import Role
+from tests.cast import Cast, make_user
 
 SEPT = date(2026, 9, 15)
 MARCH = date(2027, 3, 1)

@@ -9,7 +9,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from smile.core.tests.cast import Cast
 from smile.learning.models import LearningPlan, Level, PlanObjective, PlanSignature, PlanVersion
 from smile.learning.plans import services
 from smile.learning.tests.plans_fixtures import (
@@ -18,6 +17,7 @@ from smile.learning.tests.plans_fixtures import (
     more_objectives,
     other_mentor,
 )
+from tests.cast import Cast
 
 SEPT = date(2026, 9, 15)  # past: the objective is late until she is independent
 MARCH = date(2027, 3, 1)

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.learning.models import (
     Curriculum,
     Level,
@@ -27,6 +26,7 @@ from smile.learning.tests.practice_fixtures import (
 )
 from smile.matching.models import Pair, PairStatus
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from smile.core.tests.cast import Cast, make_user
 from smile.learning.models import (
     Level,
     PracticeCorrection,
@@ -25,6 +24,7 @@ from smile.learning.tests.practice_fixtures import (
 )
 from smile.matching.models import Pair, PairStatus
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from fractions import Fraction
 import pytest
 from django.utils import timezone
 
-from smile.core.tests.cast import Cast
 from smile.learning.models import Objective, Review, ReviewStatus
 from smile.learning.progress.selectors import (
     AHEAD,
@@ -29,6 +28,7 @@ from smile.learning.tests.progress_fixtures import (
     start,
 )
 from smile.programmes.models import Enrolment
+from tests.cast import Cast
 
 START = date(2026, 8, 10)
 

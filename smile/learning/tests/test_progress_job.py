@@ -7,11 +7,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from smile.core.tests.cast import Cast
 from smile.core.tests.worker import run_worker
 from smile.learning.progress import tasks
 from smile.learning.tests.progress_fixtures import hold_review, log_practice, start
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 
 def run_the_worker() -> None:

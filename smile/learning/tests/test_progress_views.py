@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.core.tests.cast import Cast, add_other_mentor, make_user
 from smile.learning.models import Objective
 from smile.learning.progress.selectors import cohort_progress, for_adept, for_home
 from smile.learning.tests.progress_fixtures import (
@@ -26,6 +25,7 @@ from smile.learning.tests.progress_fixtures import (
 )
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, add_other_mentor, make_user
 
 PROGRESS = "/learning/progress/"
 

@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.learning.models import Review, ReviewSignature, ReviewStatus
 from smile.learning.reviews import selectors
 from smile.learning.reviews.services import review_hold, review_schedule, review_sign
 from smile.learning.tests.reviews_fixtures import at, dana_plan, other_mentor
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 
 def plan_review(cast: Cast, *, days: int = 0, by: User | None = None) -> Review:

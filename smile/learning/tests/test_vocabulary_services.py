@@ -8,10 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.learning.models import Term, TermPractice
 from smile.learning.tests.vocabulary_fixtures import Words, build_words, png
 from smile.learning.vocabulary import selectors, services, transfer
+from tests.cast import Cast
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from smile.core.tests.cast import Cast
 from smile.learning.models import Term, TermPractice
 from smile.learning.tests.vocabulary_fixtures import Words, build_words, png
+from tests.cast import Cast
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from smile.accounts.models import User
-from smile.core.tests.cast import Cast, add_other_mentor
 from smile.learning.models import Curriculum, Term
+from tests.cast import Cast, add_other_mentor
 
 
 @dataclass

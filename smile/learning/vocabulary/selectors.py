@@ -1,13 +1,12 @@
-"""Reads for the vocabulary part of learning. Every read goes through `smile.core.access`."""
+"""Reads for the vocabulary part of learning. Every read goes through the access policies."""
 
 from typing import Any
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.learning import access
 from smile.learning.models import Curriculum, Term, TermPractice
 from smile.organisations.models import Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
@@ -67,14 +66,6 @@ def known_count(*, user: User, terms: QuerySet[Term] | None = None) -> tuple[int
 
 def can_edit_workplace_words(user: User, workplace: Workplace) -> bool:
     return access.task_workplaces(user).filter(pk=workplace.pk).exists()
-
-
-def editable_workplace_or_404(*, user: User, pk: int) -> Workplace:
-    """A workplace whose words the person may write (its mentors, teachers, coordinators)."""
-    workplace = access.task_workplaces(user).select_related("organisation").filter(pk=pk).first()
-    if workplace is None:
-        raise Http404
-    return workplace
 
 
 def owner_terms(

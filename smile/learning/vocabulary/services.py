@@ -9,9 +9,9 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
-from smile.core.media import save_picture
+from smile.learning.media import save_picture
 from smile.learning.models import Curriculum, Term, TermPractice
 from smile.learning.vocabulary import selectors
 from smile.learning.vocabulary.languages import CODES
@@ -127,7 +127,7 @@ def term_create(
     """A new word of a curriculum (its editors) or of a workplace (those who write its tasks)."""
     if (curriculum is None) == (workplace is None):
         raise ApplicationError(_("A word belongs to a curriculum or to a workplace."))
-    if curriculum is not None and not access.can_change(actor, curriculum):
+    if curriculum is not None and not policies.can_change(actor, curriculum):
         raise ApplicationError(_("You cannot change the words of this curriculum."))
     if workplace is not None and not selectors.can_edit_workplace_words(actor, workplace):
         raise ApplicationError(_("You cannot change the words of this workplace."))
@@ -147,7 +147,7 @@ def term_update(
     picture: Any = None,
     remove_picture: bool = False,
 ) -> Term:
-    if not access.can_change(actor, term):
+    if not policies.can_change(actor, term):
         raise ApplicationError(_("You cannot change this word."))
     with transaction.atomic():
         _fill(term, swedish=swedish, explanation=explanation, translations=translations)
@@ -155,7 +155,7 @@ def term_update(
 
 
 def term_delete(*, actor: User, term: Term) -> None:
-    if not access.can_change(actor, term):
+    if not policies.can_change(actor, term):
         raise ApplicationError(_("You cannot change this word."))
     with transaction.atomic():
         picture = term.picture.name if term.picture else ""

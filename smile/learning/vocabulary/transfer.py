@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 
 # The file reading and the report are the profile import's own: one behaviour for every import.
@@ -124,7 +124,7 @@ def terms_import(
     content: bytes,
 ) -> ImportReport:
     """Check every row of the file and, only if all are right, save every word in it."""
-    if curriculum is not None and not access.can_change(actor, curriculum):
+    if curriculum is not None and not policies.can_change(actor, curriculum):
         raise ApplicationError(_("You cannot change the words of this curriculum."))
     if workplace is not None and not selectors.can_edit_workplace_words(actor, workplace):
         raise ApplicationError(_("You cannot change the words of this workplace."))

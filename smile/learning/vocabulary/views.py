@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from smile.accounts.http import request_user
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
 from smile.learning.models import Curriculum, Term
 from smile.learning.vocabulary import selectors, services, transfer
 from smile.learning.vocabulary.forms import TermForm, TermImportForm
@@ -132,8 +132,11 @@ class Owner:
 def _owner(request: HttpRequest, kind: str, pk: int) -> Owner:
     user = request_user(request)
     if kind == "curriculum":
-        return Owner(kind=kind, obj=access.get_changeable_or_404(user, Curriculum, pk))
-    return Owner(kind=kind, obj=selectors.editable_workplace_or_404(user=user, pk=pk))
+        return Owner(kind=kind, obj=policies.load(user, Curriculum, pk, to=policies.CHANGE))
+    return Owner(
+        kind=kind,
+        obj=policies.load(user, Workplace, pk, to="write_words"),
+    )
 
 
 def _term_owner(term: Term) -> Owner:
@@ -192,7 +195,7 @@ def term_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @login_required
 def term_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    term = access.get_changeable_or_404(request_user(request), Term, pk)
+    term = policies.load(request_user(request), Term, pk, to=policies.CHANGE)
     owner = _term_owner(term)
     posted = request.method == "POST"
     form = TermForm(request.POST, request.FILES, term=term) if posted else TermForm(term=term)
@@ -217,7 +220,7 @@ def term_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def term_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    term = access.get_changeable_or_404(request_user(request), Term, pk)
+    term = policies.load(request_user(request), Term, pk, to=policies.CHANGE)
     owner = _term_owner(term)
     if request.method == "POST":
         services.term_delete(actor=request_user(request), term=term)

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
-from smile.core.tests.cast import Cast, make_user
 from smile.matching.models import MatchingProfile
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 TRAINED = date(2026, 6, 1)
 

@@ -14,11 +14,11 @@ from django.utils import translation
 
 from smile.accounts.services import membership_create
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast, build_cast, make_user
 from smile.matching import lifecycle
 from smile.matching.models import MatchingProfile, Pair, PairStatus
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, build_cast, make_user
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),

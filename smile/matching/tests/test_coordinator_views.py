@@ -2,10 +2,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from smile.core.tests.cast import Cast
 from smile.matching import engine
 from smile.matching.models import MatchingCriteria, MatchingRun, Pair, PairStatus, RunStatus
 from smile.matching.tests.matching_cast import add_adept, give_profiles
+from tests.cast import Cast
 
 
 def page(cast: Cast, suffix: str = "") -> str:

@@ -4,11 +4,11 @@ import pytest
 from django.utils import timezone
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.core.tests.worker import run_worker
-from smile.matching import engine, lifecycle
+from smile.matching import engine, lifecycle, services
 from smile.matching.models import Exclusion, MatchingRun, Pair, PairStatus, RunStatus
 from smile.matching.tests.matching_cast import add_adept, give_profiles
+from tests.cast import Cast
 
 
 def draft_of(enrolment_id: int) -> Pair:
@@ -26,7 +26,7 @@ def run_now(cast: Cast) -> MatchingRun:
 def test_a_run_goes_through_the_task_worker(cast: Cast, django_capture_on_commit_callbacks) -> None:
     give_profiles(cast)
     with django_capture_on_commit_callbacks(execute=True):
-        run = engine.matching_run_start(programme=cast.programme, started_by=cast.alice)
+        run = services.matching_run_start(programme=cast.programme, started_by=cast.alice)
     assert MatchingRun.objects.get(pk=run.pk).status == RunStatus.QUEUED
     run_worker()
     run.refresh_from_db()
@@ -48,17 +48,17 @@ def test_a_run_goes_through_the_task_worker(cast: Cast, django_capture_on_commit
 
 
 def test_a_second_run_waits_for_the_first(cast: Cast) -> None:
-    engine.matching_run_start(programme=cast.programme, started_by=cast.alice)
+    services.matching_run_start(programme=cast.programme, started_by=cast.alice)
     with pytest.raises(ApplicationError, match="already under way"):
-        engine.matching_run_start(programme=cast.programme, started_by=cast.alice)
+        services.matching_run_start(programme=cast.programme, started_by=cast.alice)
 
 
 def test_a_lost_run_does_not_block_a_new_one(cast: Cast) -> None:
-    lost = engine.matching_run_start(programme=cast.programme, started_by=cast.alice)
+    lost = services.matching_run_start(programme=cast.programme, started_by=cast.alice)
     MatchingRun.objects.filter(pk=lost.pk).update(
         created_at=timezone.now() - engine.STALE_AFTER - timedelta(minutes=1)
     )
-    engine.matching_run_start(programme=cast.programme, started_by=cast.alice)
+    services.matching_run_start(programme=cast.programme, started_by=cast.alice)
     lost.refresh_from_db()
     assert lost.status == RunStatus.FAILED
 

@@ -8,13 +8,13 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast, make_user
 from smile.core.tests.worker import run_worker
 from smile.matching import lifecycle
 from smile.matching.models import MatchingProfile, Pair, PairEvent, PairStatus
 from smile.notifications.models import Notification
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 S = PairStatus
 

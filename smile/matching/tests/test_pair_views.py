@@ -4,9 +4,9 @@ import pytest
 from django.conf import settings
 from django.core import mail
 
-from smile.core.tests.cast import Cast
 from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
+from tests.cast import Cast
 
 S = PairStatus
 

@@ -9,12 +9,12 @@ from openpyxl import Workbook
 
 from smile.core.errors import ApplicationError
 from smile.core.spreadsheets import MAX_ROWS, ImportReport
-from smile.core.tests.cast import Cast
 from smile.matching.models import MatchingProfile
 from smile.matching.profile_import import profiles_import
 from smile.matching.tests.matching_cast import give_profiles
 from smile.programmes.models import EnrolmentStatus
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast
 
 GOOD_CSV = (
     "\ufeffE-post;Språk;Yrke;Färdigheter;Skift;Kapacitet;Utbildad;Kön;Samma kön;Favoritfärg\n"

@@ -5,9 +5,9 @@ from typing import Any
 import pytest
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.matching.models import MatchingProfile
 from smile.matching.profiles import matching_profile_save
+from tests.cast import Cast
 
 
 def url(enrolment_pk: int) -> str:

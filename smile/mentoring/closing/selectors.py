@@ -1,4 +1,4 @@
-"""Reads for the closing part of mentoring. Every read goes through `smile.core.access`.
+"""Reads for the closing part of mentoring. Every read goes through the access policies.
 
 The other side's reflection is only ever read through `access.visible_reflections`, which gives it
 once both have written; nothing here reads a reflection's text another way.
@@ -8,30 +8,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.matching import access as matching_access
 from smile.matching.models import Pair
+from smile.mentoring import access
 from smile.mentoring.closing.services import CLOSED_STATUSES, is_closed, side_of
 from smile.mentoring.models import Reflection, Side
 
 # The home asks for a reflection this long after the end; the page itself stays open.
 ASK_ON_HOME_FOR = timedelta(days=90)
-
-
-def reflection_pair_or_404(*, user: User, pk: int) -> Pair:
-    """The pair, for one of its two people or a coordinator of its programme; else 404."""
-    pairs = Pair.objects.filter(
-        Q(pk__in=access.own_pairs(user).values("pk"))
-        | Q(pk__in=access.changeable_pairs(user).values("pk"))
-    )
-    pair = pairs.select_related("adept__user", "mentor__user", "programme").filter(pk=pk).first()
-    if pair is None:
-        raise Http404
-    return pair
 
 
 @dataclass
@@ -77,7 +64,7 @@ def for_home(*, user: User, role: str) -> dict[str, Any]:
         return {}
     since = timezone.localdate() - ASK_ON_HOME_FOR
     pairs = list(
-        access.own_pairs(user)
+        matching_access.own_pairs(user)
         .filter(
             **{f"{role}__user": user},
             status__in=CLOSED_STATUSES,

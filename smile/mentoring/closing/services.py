@@ -36,6 +36,11 @@ def _sides(pair: Pair) -> list[tuple[User, User]]:
     return [(adept, mentor), (mentor, adept)]
 
 
+def reflections_request_on_close(sender: object, *, pair: Pair, **kwargs: object) -> None:
+    """Receiver of matching's `pair_closed`."""
+    reflections_request(pair=pair)
+
+
 def reflections_request(*, pair: Pair) -> None:
     """Ask both people for their closing reflection. Called when the pair is completed or ended
     (also by a re-match); a proposal that never started has nothing to look back on.

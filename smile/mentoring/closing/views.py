@@ -7,8 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.matching.models import Pair
 from smile.mentoring.closing import selectors, services
 from smile.mentoring.closing.forms import ReflectionForm
 
@@ -17,7 +19,9 @@ from smile.mentoring.closing.forms import ReflectionForm
 def reflection(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
-    pair = selectors.reflection_pair_or_404(user=user, pk=pk)
+    pair = policies.load(
+        user, Pair, pk, to="reflect", related=("adept__user", "mentor__user", "programme")
+    )
     form = ReflectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

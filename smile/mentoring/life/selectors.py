@@ -1,4 +1,4 @@
-"""Reads for the life part of mentoring. Every read goes through `smile.core.access`.
+"""Reads for the life part of mentoring. Every read goes through the access policies.
 
 A check-in is special-category data. Lists show only what the database holds in clear (dates,
 whether she shares, whether she asks for support), so they decrypt nothing and log nothing; only
@@ -10,13 +10,12 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from smile.accounts.models import User
-from smile.core import access
 from smile.lib.crypto import decrypt_json
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.mentoring import access
 from smile.mentoring.models import LifeArea, LifeSituationCheckIn, LifeStatus
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
 
@@ -75,17 +74,10 @@ def own_life_checkins(user: User) -> QuerySet[LifeSituationCheckIn]:
     return access.changeable_life_checkins(user).order_by("-created_at", "-pk")
 
 
-def followable_life_checkins(user: User) -> QuerySet[LifeSituationCheckIn]:
-    """Support requests that this person follows up as a coordinator of the programme."""
-    return access.visible_life_checkins(user).filter(
-        support_requested=True, enrolment__programme__in=access.changeable_programmes(user)
-    )
-
-
 def support_requests(user: User) -> QuerySet[LifeSituationCheckIn]:
     """The coordinator's list: open requests first, then the newest."""
     return (
-        followable_life_checkins(user)
+        access.followable_life_checkins(user)
         .select_related("enrolment__user", "enrolment__programme")
         .order_by(F("followed_up_at").asc(nulls_first=True), "-created_at", "-pk")
     )
@@ -103,18 +95,6 @@ def shared_with_mentor(user: User) -> QuerySet[LifeSituationCheckIn]:
     )
 
 
-def _reader(user: User, checkin: LifeSituationCheckIn) -> str:
-    if checkin.enrolment.user_id == user.pk:
-        return "adept"
-    visible = access.visible_life_checkins(user).filter(pk=checkin.pk)
-    mentor_of = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
-    if visible.filter(share_with_mentor=True, enrolment__in=mentor_of.values("adept")).exists():
-        return "mentor"
-    if followable_life_checkins(user).filter(pk=checkin.pk).exists():
-        return "coordinator"
-    raise Http404
-
-
 def _answer(area: str, status: str, *, own: bool) -> LifeAnswer:
     if not status:
         label = str(_("Not answered"))
@@ -127,14 +107,13 @@ def _answer(area: str, status: str, *, own: bool) -> LifeAnswer:
     )
 
 
-def life_checkin_for(*, user: User, checkin: LifeSituationCheckIn) -> LifeCheckinView:
-    """Only what this reader may see of the check-in (a 404 for anyone else).
+def life_checkin_for(*, reader: str, checkin: LifeSituationCheckIn) -> LifeCheckinView:
+    """Only what a reader in this capacity (`access.life_checkin_reader`) may see of it.
 
     The adept sees everything; her mentor, if she shares, her answers and her note but not what
     she told the coordinator; the coordinator only the areas she asked support with, and her note
     only if she agreed.
     """
-    reader = _reader(user, checkin)
     payload: dict[str, Any] = decrypt_json(checkin.payload)
     answers: dict[str, str] = payload.get("answers", {})
     note: str = payload.get("note", "")

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core.errors import ApplicationError
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.lib.crypto import encrypt_json
+from smile.mentoring import access
 from smile.mentoring.life import selectors
 from smile.mentoring.models import LifeArea, LifeSituationCheckIn, LifeStatus
 from smile.notifications.models import Kind
@@ -134,7 +135,7 @@ def life_checkin_delete(*, checkin: LifeSituationCheckIn, by: User) -> None:
 @transaction.atomic
 def life_checkin_follow_up(*, checkin: LifeSituationCheckIn, by: User) -> LifeSituationCheckIn:
     """A coordinator of the programme marks that she has followed up the support request."""
-    if not selectors.followable_life_checkins(by).filter(pk=checkin.pk).exists():
+    if not access.followable_life_checkins(by).filter(pk=checkin.pk).exists():
         raise ApplicationError(_("Only the programme's coordinator can follow up a request."))
     checkin = LifeSituationCheckIn.objects.select_for_update().get(pk=checkin.pk)
     if checkin.followed_up_at is not None:
@@ -151,7 +152,10 @@ def life_checkin_follow_up(*, checkin: LifeSituationCheckIn, by: User) -> LifeSi
 
 def life_checkin_read(*, checkin: LifeSituationCheckIn, reader: User) -> selectors.LifeCheckinView:
     """Open one check-in for reading: what this reader may see, and the read is logged."""
-    view = selectors.life_checkin_for(user=reader, checkin=checkin)
+    capacity = access.life_checkin_reader(reader, checkin)
+    if capacity is None:
+        raise NotAllowed("read life-situation check-in")
+    view = selectors.life_checkin_for(reader=capacity, checkin=checkin)
     access_record(
         actor=reader, subject=checkin.enrolment.user, record=checkin, action=AccessAction.VIEW
     )

@@ -3,17 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from smile.core import access
+from smile.accounts.http import request_user
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
 from smile.mentoring.life import selectors, services
 from smile.mentoring.life.forms import LifeCheckInForm
 from smile.mentoring.models import LifeSituationCheckIn
+from smile.organisations import access as organisations_access
 
 
 @login_required
@@ -61,9 +62,8 @@ def life_new(request: HttpRequest) -> HttpResponse:
 def life_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One check-in, as much as this reader may see; every opening is logged."""
     user = request_user(request)
-    checkin = get_object_or_404(
-        access.visible_life_checkins(user).select_related("enrolment__user", "followed_up_by"),
-        pk=pk,
+    checkin = policies.load(
+        user, LifeSituationCheckIn, pk, related=("enrolment__user", "followed_up_by")
     )
     view = services.life_checkin_read(checkin=checkin, reader=user)
     return render(request, "mentoring/life/detail.html", {"view": view})
@@ -74,7 +74,7 @@ def life_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def life_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Asks first (GET shows no content, so nothing is decrypted), then deletes (POST)."""
     user = request_user(request)
-    checkin = access.get_changeable_or_404(user, LifeSituationCheckIn, pk)
+    checkin = policies.load(user, LifeSituationCheckIn, pk, to=policies.CHANGE)
     if request.method == "POST":
         try:
             services.life_checkin_delete(checkin=checkin, by=user)
@@ -90,7 +90,7 @@ def life_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def support_requests(request: HttpRequest) -> HttpResponse:
     """The coordinator's list of adepts who ask for support (no content: names and dates)."""
     user = request_user(request)
-    if not access.can_coordinate(user):
+    if not organisations_access.can_coordinate(user):
         raise Http404
     context = {"requests": selectors.support_requests(user)}
     return render(request, "mentoring/life/support_requests.html", context)
@@ -100,7 +100,7 @@ def support_requests(request: HttpRequest) -> HttpResponse:
 @require_POST
 def life_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    checkin = get_object_or_404(selectors.followable_life_checkins(user), pk=pk)
+    checkin = policies.load(user, LifeSituationCheckIn, pk, to="follow_up")
     try:
         services.life_checkin_follow_up(checkin=checkin, by=user)
     except ApplicationError as error:

@@ -1,4 +1,4 @@
-"""Reads for the logs part of mentoring. Every read goes through `smile.core.access`."""
+"""Reads for the logs part of mentoring. Every read goes through the access policies."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -10,8 +10,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
+from smile.matching import access as matching_access
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.mentoring import access
 from smile.mentoring.models import ActionItem, CheckIn, Dimension, MeetingLog, Rating
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 
@@ -158,7 +160,7 @@ def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
             )
         ).order_by("done_at", "due_on", "pk")
     )
-    can_write = access.workable_pairs(user).filter(pk=pair.pk).exists()
+    can_write = matching_access.workable_pairs(user).filter(pk=pair.pk).exists()
     time: list[TimeRow] = []
     if pair.mentor.user_id == user.pk:
         time = [
@@ -180,7 +182,7 @@ def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
 
 def log_detail(*, user: User, pk: int) -> dict[str, Any]:
     """One log as its reader may see it: the check-in always, the notes only if allowed."""
-    visible = access.get_visible_or_404(user, MeetingLog, pk)
+    visible = policies.load(user, MeetingLog, pk)
     log = (
         MeetingLog.objects.select_related(
             "pair__programme", "pair__adept__user", "pair__mentor__user", "written_by", "meeting"
@@ -195,5 +197,5 @@ def log_detail(*, user: User, pk: int) -> dict[str, Any]:
         "ratings": ratings_in_words(log),
         "can_read_notes": access.can_read_notes(user, log),
         "items": _late(list(items), timezone.localdate()),
-        "can_write": access.workable_pairs(user).filter(pk=log.pair_id).exists(),
+        "can_write": matching_access.workable_pairs(user).filter(pk=log.pair_id).exists(),
     }

@@ -9,11 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.core import access
+from smile.accounts.http import request_user
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import next_url, request_user
+from smile.core.http import next_url
+from smile.matching import access as matching_access
 from smile.matching.models import Pair
+from smile.mentoring import access
 from smile.mentoring.logs import selectors, services
 from smile.mentoring.logs.forms import ActionItemForm, MeetingLogForm
 from smile.mentoring.models import ActionItem, Meeting
@@ -21,7 +24,7 @@ from smile.mentoring.models import ActionItem, Meeting
 
 def _workable_pair(request: HttpRequest, pk: int) -> Pair:
     """A live pair in which the person is a side; anyone else gets a 404."""
-    pairs = access.workable_pairs(request.user).select_related(
+    pairs = matching_access.workable_pairs(request.user).select_related(
         "programme", "adept__user", "mentor__user"
     )
     return get_object_or_404(pairs, pk=pk)
@@ -98,7 +101,7 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_changeable_or_404(request.user, ActionItem, pk)
+    item = policies.load(request.user, ActionItem, pk, to=policies.CHANGE)
     try:
         services.action_item_done(item=item, by=request_user(request))
     except ApplicationError as error:
@@ -111,7 +114,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_changeable_or_404(request.user, ActionItem, pk)
+    item = policies.load(request.user, ActionItem, pk, to=policies.CHANGE)
     try:
         services.action_item_reopen(item=item, by=request_user(request))
     except ApplicationError as error:

@@ -1,4 +1,4 @@
-"""Reads for the meetings part of mentoring. Every read goes through `smile.core.access`."""
+"""Reads for the meetings part of mentoring. Every read goes through the access policies."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -8,7 +8,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
+from smile.matching import access as matching_access
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.meetings.services import MAX_MINUTES, is_side, may_accept, may_counter
 from smile.mentoring.models import Meeting, MeetingStatus
@@ -24,7 +25,8 @@ def _ends_at(meeting: Meeting) -> datetime:
 def answerable_meetings(user: User) -> QuerySet[Meeting]:
     """Meetings the person may act on: her own live pairs', or those of pairs she coordinates."""
     return Meeting.objects.filter(
-        Q(pair__in=access.workable_pairs(user)) | Q(pair__in=access.changeable_pairs(user))
+        Q(pair__in=matching_access.workable_pairs(user))
+        | Q(pair__in=matching_access.changeable_pairs(user))
     )
 
 
@@ -32,14 +34,15 @@ def schedulable_pairs(user: User) -> QuerySet[Pair]:
     """Pairs for which the person may open the form to propose a meeting (the service checks
     that the pair is active when she sends it)."""
     return Pair.objects.filter(
-        Q(pk__in=access.workable_pairs(user)) | Q(pk__in=access.changeable_pairs(user))
+        Q(pk__in=matching_access.workable_pairs(user))
+        | Q(pk__in=matching_access.changeable_pairs(user))
     )
 
 
 def can_schedule(user: User, pair: Pair) -> bool:
     if pair.status != PairStatus.ACTIVE:
         return False
-    return is_side(user, pair) or access.can_change(user, pair)
+    return is_side(user, pair) or policies.can_change(user, pair)
 
 
 @dataclass
@@ -86,9 +89,9 @@ def meeting_view(
 
 def meeting_detail(*, user: User, pk: int) -> MeetingView:
     """One meeting for its page; a meeting the person may not see is a 404."""
-    access.get_visible_or_404(user, Meeting, pk)
+    policies.load(user, Meeting, pk)
     meeting = Meeting.objects.select_related(*RELATED, "log", "pair__programme").get(pk=pk)
-    return meeting_view(meeting, user, coordinates=access.can_change(user, meeting.pair))
+    return meeting_view(meeting, user, coordinates=policies.can_change(user, meeting.pair))
 
 
 def for_home(*, user: User, role: str) -> dict[str, Any]:
@@ -98,7 +101,7 @@ def for_home(*, user: User, role: str) -> dict[str, Any]:
     ended, in time order.
     """
     now = timezone.now()
-    pairs = access.workable_pairs(user)
+    pairs = matching_access.workable_pairs(user)
     pairs = pairs.filter(adept__user=user) if role == "adept" else pairs.filter(mentor__user=user)
     meetings = (
         Meeting.objects.filter(
@@ -143,7 +146,7 @@ def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
     Three queries: the coming meetings, the past ones, and whether the reader coordinates.
     """
     now = timezone.now()
-    coordinates = not is_side(user, pair) and access.can_change(user, pair)
+    coordinates = not is_side(user, pair) and policies.can_change(user, pair)
     base = Meeting.objects.filter(pair=pair).select_related("proposed_by", "log")
     soon = base.filter(starts_at__gt=now - timedelta(minutes=MAX_MINUTES)).exclude(
         status=MeetingStatus.CANCELLED

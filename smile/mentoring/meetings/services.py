@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.reasons import clean_reason
 from smile.matching.models import Pair, PairStatus
@@ -117,7 +117,7 @@ def meeting_propose(
     agenda: str = "",
 ) -> Meeting:
     """A side of an active pair, or a coordinator of its programme, proposes a meeting."""
-    if not is_side(by, pair) and not access.can_change(by, pair):
+    if not is_side(by, pair) and not policies.can_change(by, pair):
         raise ApplicationError(_("Only the adept, the mentor or the coordinator can do this."))
     _check_active(pair)
     place, video_url, agenda = place.strip(), video_url.strip(), agenda.strip()
@@ -240,7 +240,7 @@ def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     if meeting.status == MeetingStatus.CANCELLED:
         raise ApplicationError(_("This meeting is already cancelled."))
     _check_open(meeting)
-    if not is_side(by, meeting.pair) and not access.can_change(by, meeting.pair):
+    if not is_side(by, meeting.pair) and not policies.can_change(by, meeting.pair):
         raise ApplicationError(_("Only the adept, the mentor or the coordinator can do this."))
     reason = clean_reason(reason)
     meeting.status = MeetingStatus.CANCELLED

@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smile.core import access
+from smile.accounts.http import request_user
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.core.http import request_user
 from smile.mentoring.meetings import selectors, services
 from smile.mentoring.meetings.forms import CancelForm, CounterForm, ProposeForm
 from smile.mentoring.meetings.ics import meeting_ics
@@ -104,7 +104,7 @@ def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def meeting_ics_download(request: HttpRequest, pk: int) -> HttpResponse:
-    access.get_visible_or_404(request.user, Meeting, pk)
+    policies.load(request.user, Meeting, pk)
     meeting = Meeting.objects.select_related(*selectors.RELATED).get(pk=pk)
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meeting.ics"'

@@ -1,13 +1,12 @@
-"""Who may see and change the mentoring records: the rules in `smile.core.access`."""
+"""Who may see and change the mentoring records: the rules in `smile/mentoring/access.py`."""
 
 from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
-from smile.core import access
-from smile.core.tests.cast import Cast
 from smile.matching.models import PairStatus
+from smile.mentoring import access
 from smile.mentoring.models import (
     ActionItem,
     LifeSituationCheckIn,
@@ -15,6 +14,8 @@ from smile.mentoring.models import (
     MeetingLog,
     Reflection,
 )
+from smile.programmes import access as programmes_access
+from tests.cast import Cast
 
 
 @pytest.fixture
@@ -115,5 +116,5 @@ def test_an_installation_administrator_does_not_read_support_requests(cast: Cast
     LifeSituationCheckIn.objects.create(
         enrolment=cast.dana_enrolment, payload="x", support_requested=True
     )
-    assert access.changeable_programmes(admin).exists()
+    assert programmes_access.changeable_programmes(admin).exists()
     assert not access.visible_life_checkins(admin).exists()

@@ -15,7 +15,6 @@ from django.utils import timezone
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.core.jobs import discover_periodic_jobs
-from smile.core.tests.cast import Cast
 from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.logs import selectors
@@ -28,6 +27,7 @@ from smile.mentoring.logs.services import (
 from smile.mentoring.logs.tasks import remind_due_action_items
 from smile.mentoring.models import ActionItem, Dimension
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 
 def today() -> date:

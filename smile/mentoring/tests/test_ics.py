@@ -6,10 +6,10 @@ import icalendar
 import pytest
 from django.utils import timezone, translation
 
-from smile.core.tests.cast import Cast
 from smile.mentoring.meetings import services
 from smile.mentoring.meetings.ics import escape_text, fold, meeting_ics
 from smile.mentoring.models import Meeting
+from tests.cast import Cast
 
 START = datetime(2030, 3, 4, 9, 30, tzinfo=UTC)
 

@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast, make_user
 from smile.lib.crypto import decrypt_json
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.life import services
@@ -22,6 +21,7 @@ from smile.mentoring.models import LifeSituationCheckIn
 from smile.notifications.models import Kind, Notification
 from smile.privacy.models import AccessLog
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 NOTE = "Hyran är för hög. الإيجار مرتفع جدا"
 

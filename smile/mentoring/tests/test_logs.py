@@ -8,7 +8,6 @@ from django.test import Client
 from django.utils import timezone
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.logs.services import meeting_log_create
 from smile.mentoring.models import (
@@ -20,6 +19,7 @@ from smile.mentoring.models import (
     MeetingStatus,
 )
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 
 def today() -> date:

@@ -9,13 +9,13 @@ from django.core import mail
 from django.utils import timezone, translation
 
 from smile.core.jobs import discover_periodic_jobs
-from smile.core.tests.cast import Cast
 from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.meetings.tasks import meeting_reminders_send
 from smile.mentoring.models import Meeting, MeetingStatus
 from smile.notifications import messages
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 S = MeetingStatus
 ARABIC = re.compile("[\u0600-\u06ff]")

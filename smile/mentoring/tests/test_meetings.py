@@ -12,12 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.meetings import selectors, services
 from smile.mentoring.meetings.forms import ProposeForm
 from smile.mentoring.models import Meeting, MeetingLog, MeetingStatus
 from smile.notifications.models import Notification
+from tests.cast import Cast
 
 S = MeetingStatus
 

@@ -8,11 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.closing import selectors, services
 from smile.mentoring.models import Reflection
 from smile.notifications.models import Kind, Notification
+from tests.cast import Cast
 
 DANA_TEXT = "Bob showed me every machine in the foundry."
 BOB_TEXT = "Dana asked the best questions of anyone."

@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from smile.core.tests.cast import Cast, make_user
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.logs.selectors import mentor_time, month_bounds
 from smile.mentoring.models import MeetingLog
 from smile.programmes.models import Programme
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 
 def log(pair: Pair, held_on: date, minutes: int) -> MeetingLog:

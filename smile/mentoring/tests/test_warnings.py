@@ -13,7 +13,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.core.tests.cast import Cast, make_user
 from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.models import ActionItem, LifeSituationCheckIn, Meeting, MeetingLog
@@ -25,6 +24,7 @@ from smile.mentoring.warnings.selectors import (
 )
 from smile.notifications.models import Kind, Notification
 from smile.programmes.services import enrolment_create
+from tests.cast import Cast, make_user
 
 WARNINGS = "/mentoring/warnings/"
 
@@ -344,7 +344,7 @@ def test_the_home_card_counts_per_programme(cast: Cast, rf: RequestFactory) -> N
     request = rf.get("/")
     request.user = cast.alice
     html = render_to_string(
-        "core/home_coordinator.html", {"warnings": counts, "programmes": []}, request=request
+        "portal/home_coordinator.html", {"warnings": counts, "programmes": []}, request=request
     )
     assert f"/mentoring/warnings/?programme={cast.programme.pk}" in html
     assert "Gjuterivägen: 2 warnings" in html

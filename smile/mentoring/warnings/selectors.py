@@ -1,7 +1,7 @@
 """Early warnings for coordinators: what in her programmes needs a look, found in a fixed number of
 queries however many pairs there are (each fact is a subquery or one grouped query).
 
-Every read starts from `smile.core.access`: the programmes she may change, and for the adepts'
+Every read starts from the access policies: the programmes she may change, and for the adepts'
 requests for support only the life-situation check-ins she may see (the fact that one is waiting,
 never what it says).
 """
@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from smile.accounts.models import User
-from smile.core import access
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair, PairStatus
+from smile.mentoring import access
 from smile.mentoring.models import ActionItem, Meeting, MeetingLog, MeetingStatus
+from smile.programmes import access as programmes_access
 from smile.programmes.models import Programme
 
 NO_MEETING = "no_meeting"
@@ -197,7 +198,7 @@ def _budget_rows(programmes: dict[int, Programme], today: date) -> list[EarlyWar
 
 def early_warnings(*, user: User, programme: Programme | None = None) -> list[EarlyWarning]:
     """Every open warning in the programmes the coordinator may change (or in one of them)."""
-    programmes_qs = access.changeable_programmes(user)
+    programmes_qs = programmes_access.changeable_programmes(user)
     if programme is not None:
         programmes_qs = programmes_qs.filter(pk=programme.pk)
     programmes = {p.pk: p for p in programmes_qs}

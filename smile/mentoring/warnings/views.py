@@ -7,12 +7,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import access
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.matching.models import Pair
 from smile.mentoring.warnings import selectors, services
 from smile.mentoring.warnings.forms import PairMessageForm
+from smile.organisations import access as organisations_access
+from smile.programmes import access as programmes_access
 from smile.programmes.models import Programme
 
 
@@ -20,16 +22,16 @@ from smile.programmes.models import Programme
 def warning_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
-    if not access.can_coordinate(user):
+    if not organisations_access.can_coordinate(user):
         raise Http404
     programme = None
     pk = request.GET.get("programme", "")
     if pk:
         if not pk.isdigit():
             raise Http404
-        programme = access.get_changeable_or_404(user, Programme, int(pk))
+        programme = policies.load(user, Programme, int(pk), to=policies.CHANGE)
     rows = selectors.early_warnings(user=user, programme=programme)
-    programmes = list(access.changeable_programmes(user).order_by("name"))
+    programmes = list(programmes_access.changeable_programmes(user).order_by("name"))
     context = {
         "groups": selectors.warning_groups(rows),
         "count": len(rows),
@@ -43,7 +45,7 @@ def warning_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pair_message(request: HttpRequest, pk: int) -> HttpResponse:
-    access.get_changeable_or_404(request.user, Pair, pk)
+    policies.load(request.user, Pair, pk, to=policies.CHANGE)
     pair = Pair.objects.select_related("adept__user", "mentor__user", "programme").get(pk=pk)
     user = request.user
     assert isinstance(user, User)

@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 
 from smile.core.errors import ApplicationError
-from smile.core.tests.cast import Cast
 from smile.core.tests.worker import run_worker
 from smile.notifications import services
 from smile.notifications.models import Kind, Notification, NotificationSetting
 from smile.notifications.selectors import notification_list, unread_count
+from tests.cast import Cast
 
 PARAMS = {"name": "Bob Berg"}
 

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from smile.core.tests.cast import Cast
 from smile.notifications.models import Kind, Notification, NotificationSetting
+from tests.cast import Cast
 
 
 def notice_for(user, url: str = "/mentoring/pairs/1/", **params: object) -> Notification:

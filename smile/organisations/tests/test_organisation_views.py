@@ -1,5 +1,5 @@
-from smile.core.tests.cast import Cast
 from smile.organisations.models import Organisation, Workplace
+from tests.cast import Cast
 
 
 def test_the_list_shows_the_organisations_one_works_with(cast: Cast, login) -> None:

@@ -1,6 +1,6 @@
 from smile.accounts.services import membership_create
-from smile.core.tests.cast import Cast, make_user
 from smile.programmes.models import Enrolment
+from tests.cast import Cast, make_user
 
 
 def new_adept(cast: Cast):

@@ -1,5 +1,5 @@
-from smile.core.tests.cast import Cast
 from smile.programmes.models import Programme
+from tests.cast import Cast
 
 
 def programme_data(cast: Cast, **overrides: object) -> dict[str, object]:

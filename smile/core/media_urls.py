@@ -1,7 +1,0 @@
-from django.urls import path
-
-from smile.core import media
-
-app_name = "media"
-
-urlpatterns = [path("<slug:kind>/<int:pk>/", media.picture, name="picture")]

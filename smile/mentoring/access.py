@@ -1,0 +1,133 @@
+"""Who sees and changes the working life of a pair: meetings, logs and their notes, things to do,
+the adept's life-situation check-ins (special-category data) and the closing reflections."""
+
+from django.db.models import Q, QuerySet
+
+from smile.core import policies
+from smile.core.actor import AnyUser, person
+from smile.matching.access import own_pairs, visible_pairs, workable_pairs
+from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.mentoring.models import (
+    ActionItem,
+    LifeSituationCheckIn,
+    Meeting,
+    MeetingLog,
+    Reflection,
+)
+from smile.organisations.access import scope_of
+from smile.programmes import access as programmes
+from smile.programmes.models import Programme
+
+
+def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(pair__in=visible_pairs(user))
+
+
+def changeable_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    """A meeting is answered, moved or cancelled by the two people of a live pair."""
+    return Meeting.objects.filter(pair__in=workable_pairs(user))
+
+
+def visible_meeting_logs(user: AnyUser) -> QuerySet[MeetingLog]:
+    """The pair and the programme's coordinators; the notes themselves: see `can_read_notes`."""
+    return MeetingLog.objects.filter(
+        Q(pair__in=own_pairs(user)) | Q(pair__programme__in=programmes.changeable_programmes(user))
+    )
+
+
+def changeable_meeting_logs(user: AnyUser) -> QuerySet[MeetingLog]:
+    return MeetingLog.objects.filter(pair__in=workable_pairs(user))
+
+
+def can_read_notes(user: AnyUser, log: MeetingLog) -> bool:
+    """Free notes are the pair's own, unless they marked them for the coordinator."""
+    if own_pairs(user).filter(pk=log.pair_id).exists():
+        return True
+    return log.notes_for_coordinator and policies.can_change(user, log.pair)
+
+
+def visible_action_items(user: AnyUser) -> QuerySet[ActionItem]:
+    return ActionItem.objects.filter(
+        Q(pair__in=own_pairs(user)) | Q(pair__programme__in=programmes.changeable_programmes(user))
+    )
+
+
+def changeable_action_items(user: AnyUser) -> QuerySet[ActionItem]:
+    return ActionItem.objects.filter(pair__in=workable_pairs(user))
+
+
+def visible_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
+    """Sensitive: the adept herself; her mentor only if she shares with him; the coordinator
+    only the check-ins where she asked for support (and then only the parts she shared).
+
+    Every read of one of these must be logged (`smile.privacy.services.access_record`).
+    """
+    scope = scope_of(user)
+    if scope is None:
+        return LifeSituationCheckIn.objects.none()
+    mentor_of = Pair.objects.filter(mentor__user_id=scope.user.pk, status__in=LIVE_PAIR_STATUSES)
+    q = Q(enrolment__user_id=scope.user.pk)
+    q |= Q(share_with_mentor=True, enrolment__in=mentor_of.values("adept"))
+    # Coordinators by membership only: an installation administrator is no reader of these.
+    coordinated = Programme.objects.filter(owner_id__in=scope.coordinating)
+    q |= Q(support_requested=True, enrolment__programme__in=coordinated)
+    return LifeSituationCheckIn.objects.filter(q)
+
+
+def followable_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
+    """Support requests this person follows up as a coordinator of the programme."""
+    return visible_life_checkins(user).filter(
+        support_requested=True,
+        enrolment__programme__in=programmes.changeable_programmes(user),
+    )
+
+
+def life_checkin_reader(user: AnyUser, checkin: LifeSituationCheckIn) -> str | None:
+    """In which capacity the person reads this check-in — "adept", "mentor" (she shares with
+    him) or "coordinator" (she asked for support) — or None: she may not read it."""
+    found = person(user)
+    if found is None:
+        return None
+    if checkin.enrolment.user_id == found.pk:
+        return "adept"
+    visible = visible_life_checkins(user).filter(pk=checkin.pk)
+    mentor_of = Pair.objects.filter(mentor__user_id=found.pk, status__in=LIVE_PAIR_STATUSES)
+    if visible.filter(share_with_mentor=True, enrolment__in=mentor_of.values("adept")).exists():
+        return "mentor"
+    if followable_life_checkins(user).filter(pk=checkin.pk).exists():
+        return "coordinator"
+    return None
+
+
+def changeable_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
+    """Only the adept changes or deletes her own answers."""
+    found = person(user)
+    if found is None:
+        return LifeSituationCheckIn.objects.none()
+    return LifeSituationCheckIn.objects.filter(enrolment__user_id=found.pk)
+
+
+def visible_reflections(user: AnyUser) -> QuerySet[Reflection]:
+    """Her own reflection always; the other side's (and the coordinator's view) once both wrote."""
+    found = person(user)
+    if found is None:
+        return Reflection.objects.none()
+    both = Pair.objects.filter(reflections__side="adept").filter(reflections__side="mentor")
+    q = Q(author_id=found.pk, pair__in=own_pairs(user))
+    q |= Q(pair__in=both) & (
+        Q(pair__in=own_pairs(user)) | Q(pair__programme__in=programmes.changeable_programmes(user))
+    )
+    return Reflection.objects.filter(q)
+
+
+def register() -> None:
+    policies.register(Meeting, view=visible_meetings, change=changeable_meetings)
+    policies.register(MeetingLog, view=visible_meeting_logs, change=changeable_meeting_logs)
+    policies.register(ActionItem, view=visible_action_items, change=changeable_action_items)
+    policies.register(
+        LifeSituationCheckIn,
+        view=visible_life_checkins,
+        change=changeable_life_checkins,
+        follow_up=followable_life_checkins,
+    )
+    policies.register(Reflection, view=visible_reflections)

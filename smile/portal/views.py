@@ -1,0 +1,67 @@
+"""The homes of each role and the programme overview: pages that gather from every domain."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from smile.accounts.http import request_user
+from smile.core import actor
+from smile.learning import selectors as learning
+from smile.mentoring import selectors as mentoring
+from smile.mentoring.warnings.selectors import warning_counts
+from smile.portal import selectors
+from smile.programmes import selectors as programme_selectors
+
+HOME_TEMPLATES = {
+    "adept": "portal/home_adept.html",
+    "mentor": "portal/home_mentor.html",
+    "teacher": "portal/home_teacher.html",
+    "coordinator": "portal/home_coordinator.html",
+    "manager": "portal/home_manager.html",
+    "administrator": "portal/home_administrator.html",
+}
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    roles = actor.roles_of(request.user)
+    if not roles:
+        return render(request, "portal/home_none.html")
+    # Staff hold most power; their first stop is still their working role, if they have one.
+    return redirect("portal:role-home", role=roles[0])
+
+
+@login_required
+def role_home(request: HttpRequest, role: str) -> HttpResponse:
+    user = request_user(request)
+    if role not in HOME_TEMPLATES or role not in actor.roles_of(user):
+        raise Http404
+    context: dict[str, object] = {"role": role}
+    match role:
+        case "adept":
+            context["home"] = selectors.adept_home(user=user)
+            context["mentoring"] = mentoring.home_panels(user=user, role=role)
+            context["learning"] = learning.home_panels(user=user, role=role)
+        case "mentor":
+            context["home"] = selectors.mentor_home(user=user)
+            context["mentoring"] = mentoring.home_panels(user=user, role=role)
+            context["learning"] = learning.home_panels(user=user, role=role)
+        case "teacher":
+            context["home"] = selectors.teacher_home(user=user)
+            context["learning"] = learning.home_panels(user=user, role=role)
+        case "coordinator":
+            context["programmes"] = selectors.coordinator_programmes(user=user)
+            context["warnings"] = warning_counts(user=user)
+        case "manager":
+            context["workplaces"] = selectors.manager_workplaces(user=user)
+    return render(request, HOME_TEMPLATES[role], context)
+
+
+@login_required
+def programme_list(request: HttpRequest) -> HttpResponse:
+    """The programmes the person may see, with their people and live pairs."""
+    user = request_user(request)
+    programmes = selectors.programme_overview(user=user)
+    can_create = programme_selectors.programme_owners_for(user=user).exists()
+    context = {"programmes": programmes, "can_create": can_create}
+    return render(request, "portal/programme_list.html", context)
