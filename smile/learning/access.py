@@ -209,4 +209,5 @@ def register() -> None:
         edit_plan=lambda user: enrolments_as(user, PLAN_EDITORS),
         schedule_review=lambda user: enrolments_as(user, REVIEW_SCHEDULERS),
     )
-    policies.register(Workplace, write_words=task_workplaces)
+    # describe: write the workplace's tasks and words.
+    policies.register(Workplace, describe=task_workplaces)

@@ -87,5 +87,14 @@ def _partners_in_pairs(user: AnyUser) -> Q | None:
 
 
 def register() -> None:
-    policies.register(Pair, view=visible_pairs, change=changeable_pairs, reflect=reflectable_pairs)
+    policies.register(
+        Pair,
+        view=visible_pairs,
+        change=changeable_pairs,
+        work=workable_pairs,
+        reflect=reflectable_pairs,
+        # A proposal is answered, yes or no, by its adept and its mentor (that it is still
+        # waiting is the service's to check, and to say).
+        answer=own_pairs,
+    )
     policies.grant(Enrolment, _partners_in_pairs)

@@ -11,6 +11,10 @@ The rules that two people can race for are held by the database, not by Python:
 * an adept's one live pair (proposed, active or paused) is the `pair_one_live_mentor_per_adept`
   unique constraint; an `IntegrityError` from it becomes an `ApplicationError`.
 
+Who may take each action is `smile/matching/access.py`'s to say, and every service asks it before
+it writes (`NotAllowed` otherwise): the two people of a proposal answer it; the programme's
+coordinators publish and steer (pause, resume, complete, end, re-match).
+
 Both sides are told of every change (`_notify`): a notice in the bell, and an e-mail that the
 worker sends after the transaction commits, each in its recipient's language.
 """
@@ -25,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from smile.accounts.models import User
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.reasons import REASON_MAX_LENGTH, clean_reason
 from smile.matching.models import (
@@ -182,6 +187,7 @@ def _notify(pair: Pair, kind: str) -> None:
 @transaction.atomic
 def pairs_publish(*, programme: Programme, actor: User) -> list[Pair]:
     """Propose every unpublished suggestion of the programme to both people, and tell them."""
+    policies.require(actor, policies.CHANGE, programme)
     # Locking the drafts makes two coordinators publishing at once propose each pair once: the
     # second waits, then finds the rows no longer drafts.
     drafts = list(
@@ -198,6 +204,7 @@ def pairs_publish(*, programme: Programme, actor: User) -> list[Pair]:
 @transaction.atomic
 def pair_accept(*, pair: Pair, user: User) -> Pair:
     """The adept or the mentor says yes; when both have, the pair starts today."""
+    policies.require(user, "answer", pair)
     mentor, pair = _lock(pair)
     _check(pair, "accept")
     now = timezone.now()
@@ -205,10 +212,8 @@ def pair_accept(*, pair: Pair, user: User) -> Pair:
         pair.adept_accepted_at = now
     elif mentor.user_id == user.pk and pair.mentor_accepted_at is None:
         pair.mentor_accepted_at = now
-    elif user.pk in (pair.adept.user_id, mentor.user_id):
-        raise ApplicationError(_("You have already said yes. We are waiting for the other person."))
     else:
-        raise ApplicationError(_("Only the adept and the mentor can answer a proposal."))
+        raise ApplicationError(_("You have already said yes. We are waiting for the other person."))
     if pair.adept_accepted_at is None or pair.mentor_accepted_at is None:
         pair.save(update_fields=["adept_accepted_at", "mentor_accepted_at", "updated_at"])
         # A yes that leaves the status as it is: the history shows "proposed → proposed" by her.
@@ -223,10 +228,9 @@ def pair_accept(*, pair: Pair, user: User) -> Pair:
 @transaction.atomic
 def pair_decline(*, pair: Pair, user: User, reason: str) -> Pair:
     """Either side says no; the pair ends and the adept is back in the pool for the next run."""
-    mentor, pair = _lock(pair)
+    policies.require(user, "answer", pair)
+    _mentor, pair = _lock(pair)
     _check(pair, "decline")
-    if user.pk not in (pair.adept.user_id, mentor.user_id):
-        raise ApplicationError(_("Only the adept and the mentor can answer a proposal."))
     reason = clean_reason(reason)
     _move(
         pair,
@@ -242,6 +246,7 @@ def pair_decline(*, pair: Pair, user: User, reason: str) -> Pair:
 
 @transaction.atomic
 def pair_pause(*, pair: Pair, actor: User, reason: str) -> Pair:
+    policies.require(actor, policies.CHANGE, pair)
     _mentor, pair = _lock(pair)
     reason = clean_reason(reason)
     _move(pair, "pause", actor=actor, note=reason)
@@ -252,6 +257,7 @@ def pair_pause(*, pair: Pair, actor: User, reason: str) -> Pair:
 @transaction.atomic
 def pair_resume(*, pair: Pair, actor: User) -> Pair:
     """A paused pair starts again, if the mentor still has the place (she may have filled it)."""
+    policies.require(actor, policies.CHANGE, pair)
     mentor, pair = _lock(pair)
     _check(pair, "resume")
     _check_capacity(mentor, pair)
@@ -262,6 +268,7 @@ def pair_resume(*, pair: Pair, actor: User) -> Pair:
 
 @transaction.atomic
 def pair_complete(*, pair: Pair, actor: User) -> Pair:
+    policies.require(actor, policies.CHANGE, pair)
     _mentor, pair = _lock(pair)
     _move(pair, "complete", actor=actor, ended_on=timezone.localdate())
     _notify(pair, "completed")
@@ -272,6 +279,7 @@ def pair_complete(*, pair: Pair, actor: User) -> Pair:
 @transaction.atomic
 def pair_end(*, pair: Pair, actor: User, reason: str) -> Pair:
     """End a proposal or a pair early; the reason is required (and a database rule)."""
+    policies.require(actor, policies.CHANGE, pair)
     _mentor, pair = _lock(pair)
     _check(pair, "end")
     reason = clean_reason(reason)
@@ -289,6 +297,7 @@ def pair_rematch(*, pair: Pair, actor: User, reason: str) -> Pair:
     the programme's "never a pair that ended early before" rule on, the solver will not propose
     the same mentor again. The history records it as a re-match, not as an ordinary end.
     """
+    policies.require(actor, policies.CHANGE, pair)
     _mentor, pair = _lock(pair)
     _check(pair, "rematch")
     reason = clean_reason(reason)

@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 
 from smile.core import policies
 from smile.core.actor import AnyUser, person
-from smile.matching.access import own_pairs, visible_pairs, workable_pairs
+from smile.matching.access import changeable_pairs, own_pairs, visible_pairs, workable_pairs
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring.models import (
     ActionItem,
@@ -26,6 +26,20 @@ def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
 def changeable_meetings(user: AnyUser) -> QuerySet[Meeting]:
     """A meeting is answered, moved or cancelled by the two people of a live pair."""
     return Meeting.objects.filter(pair__in=workable_pairs(user))
+
+
+def steered_pairs(user: AnyUser) -> QuerySet[Pair]:
+    """Pairs whose meetings the person plans and answers: her own live pairs, and the pairs of
+    the programmes she coordinates (a follow-up meeting). The service checks that the pair is
+    active when she sends a proposal."""
+    return Pair.objects.filter(
+        Q(pk__in=workable_pairs(user).values("pk")) | Q(pk__in=changeable_pairs(user).values("pk"))
+    )
+
+
+def answerable_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    """Meetings the person may act on: her own live pairs', or those of pairs she coordinates."""
+    return Meeting.objects.filter(pair__in=steered_pairs(user))
 
 
 def visible_meeting_logs(user: AnyUser) -> QuerySet[MeetingLog]:
@@ -121,7 +135,10 @@ def visible_reflections(user: AnyUser) -> QuerySet[Reflection]:
 
 
 def register() -> None:
-    policies.register(Meeting, view=visible_meetings, change=changeable_meetings)
+    policies.register(
+        Meeting, view=visible_meetings, change=changeable_meetings, answer=answerable_meetings
+    )
+    policies.register(Pair, plan_meetings=steered_pairs)
     policies.register(MeetingLog, view=visible_meeting_logs, change=changeable_meeting_logs)
     policies.register(ActionItem, view=visible_action_items, change=changeable_action_items)
     policies.register(

@@ -1,6 +1,7 @@
 """Curricula (units, objectives) and workplace tasks: read by the programme's people, written by
 teachers and coordinators; tasks also by the mentors of the workplace."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -42,6 +43,49 @@ def _confirm(request: HttpRequest, question: str, cancel_url: str, error: str = 
     return render(request, "learning/curricula/confirm_delete.html", context)
 
 
+def _save_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    done: str,
+    then: Callable[[Any], str],
+    title: str,
+    cancel_url: str,
+) -> HttpResponse:
+    """The one edit flow of curricula, units and objectives: a valid form is saved by the
+    service, a broken rule is shown beside the field with what was typed."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(form.cleaned_data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(then(saved))
+    return _form_page(request, form, title, cancel_url)
+
+
+def _delete_page(
+    request: HttpRequest,
+    *,
+    question: str,
+    cancel_url: str,
+    delete: Callable[[], object],
+    done: str,
+    then: str,
+) -> HttpResponse:
+    """The one delete flow: GET asks, POST deletes through the service (or says why not)."""
+    if request.method == "POST":
+        try:
+            delete()
+        except ApplicationError as error:
+            return _confirm(request, question, cancel_url, error.message)
+        messages.success(request, done)
+        return redirect(then)
+    return _confirm(request, question, cancel_url)
+
+
 # --- curricula -------------------------------------------------------------------------------
 
 
@@ -80,22 +124,26 @@ def curriculum_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         organisations=organisations,
         programmes=selectors.curriculum_programmes(user=user),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if curriculum is None:
-                curriculum = services.curriculum_create(actor=user, **form.cleaned_data)
-            else:
-                services.curriculum_update(actor=user, curriculum=curriculum, **form.cleaned_data)
-        except ApplicationError as error:
-            add_application_error(form, error)
-        else:
-            messages.success(request, _("The curriculum is saved."))
-            return redirect("learning:curriculum", pk=curriculum.pk)
-    if curriculum is not None and curriculum.pk:
+    if curriculum is not None:
         title, cancel = _("Edit the curriculum"), _url(curriculum)
     else:
         title, cancel = _("New curriculum"), reverse("learning:curricula")
-    return _form_page(request, form, title, cancel)
+
+    def save(data: dict[str, Any]) -> Curriculum:
+        if curriculum is None:
+            return services.curriculum_create(actor=user, **data)
+        services.curriculum_update(actor=user, curriculum=curriculum, **data)
+        return curriculum
+
+    return _save_page(
+        request,
+        form,
+        save=save,
+        done=_("The curriculum is saved."),
+        then=_url,
+        title=title,
+        cancel_url=cancel,
+    )
 
 
 @login_required
@@ -104,14 +152,16 @@ def curriculum_delete(request: HttpRequest, pk: int) -> HttpResponse:
     question = _("Delete the curriculum %(name)s with all its units and objectives?") % {
         "name": curriculum.name
     }
-    if request.method == "POST":
-        try:
-            services.curriculum_delete(actor=request_user(request), curriculum=curriculum)
-        except ApplicationError as error:
-            return _confirm(request, question, _url(curriculum), error.message)
-        messages.success(request, _("The curriculum is deleted."))
-        return redirect("learning:curricula")
-    return _confirm(request, question, _url(curriculum))
+    return _delete_page(
+        request,
+        question=question,
+        cancel_url=_url(curriculum),
+        delete=lambda: services.curriculum_delete(
+            actor=request_user(request), curriculum=curriculum
+        ),
+        done=_("The curriculum is deleted."),
+        then=reverse("learning:curricula"),
+    )
 
 
 # --- units and objectives --------------------------------------------------------------------
@@ -121,19 +171,17 @@ def curriculum_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_edit(request: HttpRequest, pk: int, unit_pk: int | None = None) -> HttpResponse:
     curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     unit = get_object_or_404(Unit, pk=unit_pk, curriculum=curriculum) if unit_pk else None
-    form = UnitForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_save(
-                actor=request_user(request), curriculum=curriculum, unit=unit, **form.cleaned_data
-            )
-        except ApplicationError as error:
-            add_application_error(form, error)
-        else:
-            messages.success(request, _("The unit is saved."))
-            return redirect("learning:curriculum", pk=curriculum.pk)
-    title = _("Edit the unit") if unit else _("New unit")
-    return _form_page(request, form, title, _url(curriculum))
+    return _save_page(
+        request,
+        UnitForm(request.POST or None, instance=unit),
+        save=lambda data: services.unit_save(
+            actor=request_user(request), curriculum=curriculum, unit=unit, **data
+        ),
+        done=_("The unit is saved."),
+        then=lambda _saved: _url(curriculum),
+        title=_("Edit the unit") if unit else _("New unit"),
+        cancel_url=_url(curriculum),
+    )
 
 
 @login_required
@@ -141,14 +189,14 @@ def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     unit = get_object_or_404(Unit, pk=unit_pk, curriculum=curriculum)
     question = _("Delete the unit %(name)s with its objectives?") % {"name": unit.name}
-    if request.method == "POST":
-        try:
-            services.unit_delete(actor=request_user(request), unit=unit)
-        except ApplicationError as error:
-            return _confirm(request, question, _url(curriculum), error.message)
-        messages.success(request, _("The unit is deleted."))
-        return redirect("learning:curriculum", pk=curriculum.pk)
-    return _confirm(request, question, _url(curriculum))
+    return _delete_page(
+        request,
+        question=question,
+        cancel_url=_url(curriculum),
+        delete=lambda: services.unit_delete(actor=request_user(request), unit=unit),
+        done=_("The unit is deleted."),
+        then=_url(curriculum),
+    )
 
 
 @login_required
@@ -163,21 +211,17 @@ def objective_edit(request: HttpRequest, pk: int, objective_pk: int | None = Non
     form = ObjectiveForm(
         request.POST or None, instance=objective, curriculum=curriculum, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.objective_save(
-                actor=request_user(request),
-                curriculum=curriculum,
-                objective=objective,
-                **form.cleaned_data,
-            )
-        except ApplicationError as error:
-            add_application_error(form, error)
-        else:
-            messages.success(request, _("The objective is saved."))
-            return redirect("learning:curriculum", pk=curriculum.pk)
-    title = _("Edit the objective") if objective else _("New objective")
-    return _form_page(request, form, title, _url(curriculum))
+    return _save_page(
+        request,
+        form,
+        save=lambda data: services.objective_save(
+            actor=request_user(request), curriculum=curriculum, objective=objective, **data
+        ),
+        done=_("The objective is saved."),
+        then=lambda _saved: _url(curriculum),
+        title=_("Edit the objective") if objective else _("New objective"),
+        cancel_url=_url(curriculum),
+    )
 
 
 @login_required
@@ -185,14 +229,14 @@ def objective_delete(request: HttpRequest, pk: int, objective_pk: int) -> HttpRe
     curriculum = policies.load(request.user, Curriculum, pk, to=policies.CHANGE)
     objective = get_object_or_404(Objective, pk=objective_pk, curriculum=curriculum)
     question = _("Delete the objective %(code)s?") % {"code": objective.code}
-    if request.method == "POST":
-        try:
-            services.objective_delete(actor=request_user(request), objective=objective)
-        except ApplicationError as error:
-            return _confirm(request, question, _url(curriculum), error.message)
-        messages.success(request, _("The objective is deleted."))
-        return redirect("learning:curriculum", pk=curriculum.pk)
-    return _confirm(request, question, _url(curriculum))
+    return _delete_page(
+        request,
+        question=question,
+        cancel_url=_url(curriculum),
+        delete=lambda: services.objective_delete(actor=request_user(request), objective=objective),
+        done=_("The objective is deleted."),
+        then=_url(curriculum),
+    )
 
 
 # --- import and export -----------------------------------------------------------------------
@@ -334,7 +378,7 @@ def _task_form(
 
 @login_required
 def task_create(request: HttpRequest, pk: int) -> HttpResponse:
-    workplace = get_object_or_404(access.task_workplaces(request.user), pk=pk)
+    workplace = policies.load(request.user, Workplace, pk, to="describe")
     return _task_form(request, workplace, None)
 
 
@@ -349,11 +393,11 @@ def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     task = policies.load(request.user, WorkplaceTask, pk, to=policies.CHANGE)
     question = _("Delete the task %(title)s?") % {"title": task.title}
     cancel = reverse("learning:task", args=[task.pk])
-    if request.method == "POST":
-        try:
-            services.workplace_task_delete(actor=request_user(request), task=task)
-        except ApplicationError as error:
-            return _confirm(request, question, cancel, error.message)
-        messages.success(request, _("The task is deleted."))
-        return redirect("learning:tasks", pk=task.workplace_id)
-    return _confirm(request, question, cancel)
+    return _delete_page(
+        request,
+        question=question,
+        cancel_url=cancel,
+        delete=lambda: services.workplace_task_delete(actor=request_user(request), task=task),
+        done=_("The task is deleted."),
+        then=reverse("learning:tasks", args=[task.workplace_id]),
+    )

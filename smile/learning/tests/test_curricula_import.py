@@ -12,6 +12,7 @@ from smile.learning.curricula.spreadsheet import CurriculumImportReport, curricu
 from smile.learning.models import Curriculum, Objective, Unit
 from smile.learning.tests.curricula_fixtures import Foundry, make_curriculum
 from tests.cast import Cast
+from tests.pages import body_of
 
 GOOD_CSV = (
     "unit_code,unit_name,objective_code,objective\n"
@@ -277,7 +278,7 @@ def test_charlie_cannot_export(cast: Cast, login, foundry: Foundry) -> None:
 def test_the_teacher_imports_through_the_page(cast: Cast, login, empty: Curriculum) -> None:
     client = login(cast.tess)
     url = f"/learning/curricula/{empty.pk}/import/"
-    page = client.get(url).content.decode()
+    page = body_of(client.get(url))
     assert 'enctype="multipart/form-data"' in page
     assert f'href="/learning/curricula/{empty.pk}/import/template/"' in page
     response = client.post(

@@ -15,6 +15,7 @@ from smile.accounts.models import User
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.learning.tests.curricula_fixtures import Foundry, make_curriculum, make_finn
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 @pytest.fixture(autouse=True)
@@ -61,9 +62,7 @@ def links() -> list[tuple[int, int]]:
 def test_the_mentor_sees_the_tasks_of_his_workplace_and_may_add(
     cast: Cast, login, foundry: Foundry
 ) -> None:
-    content = (
-        login(cast.bob).get(f"/learning/workplaces/{cast.moulding.pk}/tasks/").content.decode()
-    )
+    content = body_of(login(cast.bob).get(f"/learning/workplaces/{cast.moulding.pk}/tasks/"))
     assert f'<a href="/learning/tasks/{foundry.task.pk}/"><bdi>Kontrollmäta formen</bdi></a>' in (
         content
     )
@@ -77,16 +76,16 @@ def test_the_adept_and_the_manager_read_the_tasks_without_changing(
     cast: Cast, login, foundry: Foundry, who: str
 ) -> None:
     client = login(getattr(cast, who))
-    content = client.get(f"/learning/workplaces/{cast.moulding.pk}/tasks/").content.decode()
+    content = body_of(client.get(f"/learning/workplaces/{cast.moulding.pk}/tasks/"))
     assert "Kontrollmäta formen" in content and "New task" not in content
-    detail = client.get(f"/learning/tasks/{foundry.task.pk}/").content.decode()
+    detail = body_of(client.get(f"/learning/tasks/{foundry.task.pk}/"))
     assert "Kontrollmäta formen" in detail and "Delete the task" not in detail
 
 
 def test_the_task_page_shows_safety_first_and_the_objectives_practised(
     cast: Cast, login, foundry: Foundry
 ) -> None:
-    content = login(cast.dana).get(f"/learning/tasks/{foundry.task.pk}/").content.decode()
+    content = body_of(login(cast.dana).get(f"/learning/tasks/{foundry.task.pk}/"))
     safety = content.index('<h2 id="task-safety">')
     assert safety < content.index("<dt>Where</dt>")
     assert "<p>Skyddsglasögon och hörselskydd</p>" in content
@@ -131,7 +130,7 @@ def test_the_mentor_adds_a_task_with_a_photo_and_objectives(
     cast: Cast, login, foundry: Foundry, media: Path
 ) -> None:
     client = login(cast.bob)
-    form = client.get(f"/learning/workplaces/{cast.moulding.pk}/tasks/new/").content.decode()
+    form = body_of(client.get(f"/learning/workplaces/{cast.moulding.pk}/tasks/new/"))
     assert 'enctype="multipart/form-data"' in form
     assert "U2.3 Jag kan sak 2.3 (Gjuteri)" in form
     u21, u22 = foundry.objectives[3], foundry.objectives[4]
@@ -157,7 +156,7 @@ def test_the_mentor_adds_a_task_with_a_photo_and_objectives(
     assert set(task.objectives.all()) == {u21, u22}
     assert re.fullmatch(r"tasks/\d{4}/\d{2}/[0-9a-f]{32}\.jpg", str(task.photo.name))
     assert (media / str(task.photo.name)).exists()
-    detail = client.get(f"/learning/tasks/{task.pk}/").content.decode()
+    detail = body_of(client.get(f"/learning/tasks/{task.pk}/"))
     assert f'<img class="photo" src="/media/task/{task.pk}/" width="320"' in detail
     assert 'alt="Photo: Stampa en sandform"' in detail
     picture = login(cast.dana).get(f"/media/task/{task.pk}/")
@@ -201,7 +200,7 @@ def test_the_teacher_of_the_adept_placed_there_edits_a_task_and_replaces_its_pho
     task.refresh_from_db()
     assert task.photo.name != first and (media / str(task.photo.name)).exists()
     assert not (media / str(first)).exists()
-    assert "Remove the photo" in client.get(url).content.decode()
+    assert "Remove the photo" in body_of(client.get(url))
     second = task.photo.name
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {**data, "remove_photo": "on"})
@@ -269,7 +268,7 @@ def test_the_mentor_of_the_other_workplace_writes_tasks_there(
 def test_the_mentor_deletes_a_task_after_confirming(cast: Cast, login, foundry: Foundry) -> None:
     client = login(cast.bob)
     url = f"/learning/tasks/{foundry.task.pk}/delete/"
-    assert "Delete the task Kontrollmäta formen?" in client.get(url).content.decode()
+    assert "Delete the task Kontrollmäta formen?" in body_of(client.get(url))
     response = client.post(url)
     assert response.status_code == 302
     assert response["Location"] == f"/learning/workplaces/{cast.moulding.pk}/tasks/"

@@ -15,6 +15,7 @@ from smile.learning.models import (
 )
 from smile.learning.tests.curricula_fixtures import Foundry, make_curriculum, make_finn
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def in_plan(cast: Cast, objective: Objective) -> None:
 def test_the_teacher_sees_the_list_with_counts_and_may_create(
     cast: Cast, login, foundry: Foundry
 ) -> None:
-    content = login(cast.tess).get("/learning/curricula/").content.decode()
+    content = body_of(login(cast.tess).get("/learning/curricula/"))
     link = f'<a href="/learning/curricula/{foundry.curriculum.pk}/"><bdi>Gjuteri</bdi></a>'
     assert link in content
     assert "2 units" in content and "6 objectives" in content
@@ -57,14 +58,14 @@ def test_the_teacher_sees_the_list_with_counts_and_may_create(
 def test_people_of_the_programme_read_the_list_but_may_not_create(
     cast: Cast, login, foundry: Foundry, who: str
 ) -> None:
-    content = login(getattr(cast, who)).get("/learning/curricula/").content.decode()
+    content = body_of(login(getattr(cast, who)).get("/learning/curricula/"))
     assert "<bdi>Gjuteri</bdi>" in content
     assert "New curriculum" not in content
 
 
 def test_charlie_sees_no_curriculum_of_savsjo(cast: Cast, login, foundry: Foundry) -> None:
     client = login(cast.charlie)
-    content = client.get("/learning/curricula/").content.decode()
+    content = body_of(client.get("/learning/curricula/"))
     assert "Gjuteri" not in content and "Formning" not in content
     assert client.get(f"/learning/curricula/{foundry.curriculum.pk}/").status_code == 404
 
@@ -111,9 +112,9 @@ def test_the_detail_shows_units_objectives_and_where_they_are_practised(
 def test_readers_see_the_detail_without_edit_links(
     cast: Cast, login, foundry: Foundry, who: str
 ) -> None:
-    content = (
+    content = body_of(
         login(getattr(cast, who)).get(f"/learning/curricula/{foundry.curriculum.pk}/")
-    ).content.decode()
+    )
     assert "<bdi>Jag kan sak 1.1</bdi>" in content
     assert "Edit the unit" not in content and "Delete the curriculum" not in content
 
@@ -170,7 +171,7 @@ def test_the_teacher_creates_a_curriculum_for_her_school(cast: Cast, login) -> N
 
 
 def test_the_create_form_offers_only_her_organisations_and_programmes(cast: Cast, login) -> None:
-    content = login(cast.tess).get("/learning/curricula/new/").content.decode()
+    content = body_of(login(cast.tess).get("/learning/curricula/new/"))
     assert "Lärcentrum" in content and "Gjuterivägen" in content
     assert "Värnamo" not in content and "Vårdvägen" not in content
     assert "Sävsjö kommun" not in content
@@ -236,9 +237,7 @@ def test_the_coordinator_edits_the_schools_curriculum(cast: Cast, login, foundry
 
 
 def test_the_edit_form_is_filled_in(cast: Cast, login, foundry: Foundry) -> None:
-    content = (
-        login(cast.tess).get(f"/learning/curricula/{foundry.curriculum.pk}/edit/").content.decode()
-    )
+    content = body_of(login(cast.tess).get(f"/learning/curricula/{foundry.curriculum.pk}/edit/"))
     assert 'value="Gjuteri"' in content
     assert f'value="{cast.programme.pk}" id="id_programmes_0" checked' in content
 
@@ -272,7 +271,7 @@ def test_the_teacher_deletes_a_curriculum_after_confirming(
     client = login(cast.tess)
     url = f"/learning/curricula/{foundry.curriculum.pk}/delete/"
     assert "Delete the curriculum Gjuteri with all its units and objectives?" in (
-        client.get(url).content.decode()
+        body_of(client.get(url))
     )
     assert Curriculum.objects.count() == 1
     response = client.post(url)
@@ -340,7 +339,7 @@ def test_a_unit_with_an_objective_in_a_plan_is_not_deleted(
     unit = foundry.units[0]
     client = login(cast.tess)
     url = f"/learning/curricula/{foundry.curriculum.pk}/units/{unit.pk}/delete/"
-    content = client.post(url).content.decode()
+    content = body_of(client.post(url))
     assert "This unit cannot be deleted" in content
     assert Unit.objects.filter(pk=unit.pk).exists()
     other = foundry.units[1]
@@ -356,7 +355,7 @@ def test_a_unit_with_an_objective_in_a_plan_is_not_deleted(
 def test_the_teacher_adds_an_objective_to_a_unit(cast: Cast, login, foundry: Foundry) -> None:
     client = login(cast.tess)
     pk, unit = foundry.curriculum.pk, foundry.units[1]
-    form = client.get(f"/learning/curricula/{pk}/objectives/new/?unit={unit.pk}").content.decode()
+    form = body_of(client.get(f"/learning/curricula/{pk}/objectives/new/?unit={unit.pk}"))
     assert f'<option value="{unit.pk}" selected>U2 Enhet 2</option>' in form
     response = client.post(
         f"/learning/curricula/{pk}/objectives/new/",

@@ -19,6 +19,7 @@ from smile.learning.tests.reviews_fixtures import entry, other_mentor
 from smile.matching.tests.matching_cast import add_adept
 from smile.notifications.models import Kind, Notification
 from tests.cast import Cast
+from tests.pages import body_of
 
 DAY = date(2026, 10, 14)
 OCTOBER = date(2026, 10, 1)
@@ -101,14 +102,14 @@ def test_a_mentor_of_another_workplace_sees_nothing(cast: Cast, login) -> None:
     assert client.get(f"/learning/adepts/{cast.dana_enrolment.pk}/hours/").status_code == 404
     assert client.post("/learning/hours/confirm/", {"entry": [work.pk]}).status_code == 404
     assert client.post(f"/learning/hours/{work.pk}/delete/").status_code == 404
-    assert "Dana" not in client.get("/learning/hours/to-confirm/").content.decode()
+    assert "Dana" not in body_of(client.get("/learning/hours/to-confirm/"))
     work.refresh_from_db()
     assert work.confirmed_at is None
 
 
 def test_her_mentor_reads_her_hours_but_adds_none(cast: Cast, login) -> None:
     client = login(cast.bob)
-    page = client.get(f"/learning/adepts/{cast.dana_enrolment.pk}/hours/").content.decode()
+    page = body_of(client.get(f"/learning/adepts/{cast.dana_enrolment.pk}/hours/"))
     assert "Hours: <bdi>Dana Darwish</bdi>" in page
     assert "Save the hours" not in page
     response = client.post(add_url(cast), form())
@@ -167,7 +168,7 @@ def test_the_mentor_confirms_all_shown_workplace_hours_only(cast: Cast, login) -
     work = entry(cast.dana_enrolment, DAY, "08:00", "12:00")
     school = entry(cast.dana_enrolment, DAY, "13:00", "15:00", kind="theory")
     client = login(cast.bob)
-    page = client.get("/learning/hours/to-confirm/").content.decode()
+    page = body_of(client.get("/learning/hours/to-confirm/"))
     assert f'name="entry" value="{work.pk}"' in page
     assert f'name="entry" value="{school.pk}"' not in page
     response = client.post("/learning/hours/confirm/", {"entry": [work.pk]}, follow=True)
@@ -187,7 +188,7 @@ def test_the_mentor_cannot_confirm_theory_hours(cast: Cast, login) -> None:
 def test_the_teacher_confirms_theory_hours_one_by_one(cast: Cast, login) -> None:
     school = entry(cast.dana_enrolment, DAY, "13:00", "15:00", kind="theory")
     client = login(cast.tess)
-    assert f'value="{school.pk}"' in client.get("/learning/hours/to-confirm/").content.decode()
+    assert f'value="{school.pk}"' in body_of(client.get("/learning/hours/to-confirm/"))
     assert client.post("/learning/hours/confirm/", {"entry": school.pk}).status_code == 302
     school.refresh_from_db()
     assert school.confirmed_by == cast.tess
@@ -197,7 +198,7 @@ def test_the_teacher_confirms_theory_hours_one_by_one(cast: Cast, login) -> None
 def test_outsiders_confirm_nothing(cast: Cast, login, name: str) -> None:
     work = entry(cast.dana_enrolment, DAY, "08:00", "12:00")
     client = login(getattr(cast, name))
-    assert "Dana" not in client.get("/learning/hours/to-confirm/").content.decode()
+    assert "Dana" not in body_of(client.get("/learning/hours/to-confirm/"))
     assert client.post("/learning/hours/confirm/", {"entry": [work.pk]}).status_code == 404
     work.refresh_from_db()
     assert work.confirmed_at is None
@@ -219,11 +220,11 @@ def test_hours_to_confirm_reads_the_same_queries_for_2_and_10_adepts(cast: Cast,
 
     grow_to(2)
     with CaptureQueriesContext(connection) as two:
-        page = client.get("/learning/hours/to-confirm/").content.decode()
+        page = body_of(client.get("/learning/hours/to-confirm/"))
     assert page.count('<th scope="row">') == 2
     grow_to(10)
     with CaptureQueriesContext(connection) as ten:
-        page = client.get("/learning/hours/to-confirm/").content.decode()
+        page = body_of(client.get("/learning/hours/to-confirm/"))
     assert page.count('<th scope="row">') == 10
     assert len(ten) == len(two)
 
@@ -305,7 +306,7 @@ def test_the_export_as_csv(cast: Cast, login) -> None:
 
 def test_the_export_page_without_or_with_a_bad_month(cast: Cast, login) -> None:
     client = login(cast.alice)
-    page = client.get("/learning/hours/export/").content.decode()
+    page = body_of(client.get("/learning/hours/export/"))
     assert "<h1>Hours for funders</h1>" in page
     response = client.get("/learning/hours/export/?month=2026-13")
     assert response.status_code == 200

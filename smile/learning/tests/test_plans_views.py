@@ -18,6 +18,7 @@ from smile.learning.tests.plans_fixtures import (
     other_mentor,
 )
 from tests.cast import Cast
+from tests.pages import body_of
 
 SEPT = date(2026, 9, 15)  # past: the objective is late until she is independent
 MARCH = date(2027, 3, 1)
@@ -90,13 +91,13 @@ def test_my_plan_leaves_out_tasks_of_other_workplaces(
 ) -> None:
     course.task.workplace = cast.finishing
     course.task.save()
-    content = login(cast.dana).get("/learning/my-plan/").content.decode()
+    content = body_of(login(cast.dana).get("/learning/my-plan/"))
     assert "Formlinje 2" not in content
     assert "Where you practise it at work" not in content
 
 
 def test_my_plan_before_objectives_are_chosen(cast: Cast, course: Course, login) -> None:
-    content = login(cast.dana).get("/learning/my-plan/").content.decode()
+    content = body_of(login(cast.dana).get("/learning/my-plan/"))
     assert "Your objectives are not chosen yet." in content
     assert "Sign the plan" not in content
 
@@ -158,7 +159,7 @@ def test_others_get_404_on_every_plan_page_and_change_nothing(
 
 
 def test_the_plan_page_before_a_plan_exists(cast: Cast, course: Course, login) -> None:
-    content = login(cast.tess).get(url(cast)).content.decode()
+    content = body_of(login(cast.tess).get(url(cast)))
     assert "No objectives are chosen yet." in content
     assert not LearningPlan.objects.exists()  # reading makes nothing
 
@@ -168,7 +169,7 @@ def test_the_plan_page_before_a_plan_exists(cast: Cast, course: Course, login) -
 
 def test_the_teacher_chooses_objectives_and_dates(cast: Cast, course: Course, login) -> None:
     client = login(cast.tess)
-    content = client.get(url(cast, "objectives/")).content.decode()
+    content = body_of(client.get(url(cast, "objectives/")))
     assert "Gjuteri grund: M Mätteknik" in content
     assert 'min="2026-08-10" max="2027-06-30"' in content
     data = {
@@ -186,7 +187,7 @@ def test_the_teacher_chooses_objectives_and_dates(cast: Cast, course: Course, lo
         ("M1", date(2026, 10, 1)),
     ]
     assert (plan.status, plan.version) == ("draft", 1)
-    assert "The objectives are saved." in client.get(url(cast)).content.decode()
+    assert "The objectives are saved." in body_of(client.get(url(cast)))
 
 
 def test_changing_a_signed_plan_says_all_three_sign_again(
@@ -195,7 +196,7 @@ def test_changing_a_signed_plan_says_all_three_sign_again(
     for person in (cast.dana, cast.bob, cast.tess):
         services.plan_sign(plan=plan, by=person)
     client = login(cast.bob)
-    content = client.get(url(cast, "objectives/")).content.decode()
+    content = body_of(client.get(url(cast, "objectives/")))
     assert "The plan is signed. If you change the objectives or dates" in content
     data = {f"objective_{course.m1.pk}": "on", f"target_{course.m1.pk}": "2026-09-15"}
     response = client.post(url(cast, "objectives/"), data, follow=True)
@@ -270,7 +271,7 @@ def test_she_rates_herself_and_the_mentor_rates_her_side_by_side(
     assert sorted(
         PlanObjective.objects.values_list("objective__code", "self_rating", "mentor_rating")
     ) == [("F1", None, 0), ("M1", 2, 1)]
-    content = login(cast.tess).get(url(cast)).content.decode()
+    content = body_of(login(cast.tess).get(url(cast)))
     side_by_side = (
         r"M1 Mäta en form med skjutmått</th>\s*<td>Practised with support</td>"
         r"\s*<td>\s*Introduced\s*</td>"
@@ -314,7 +315,7 @@ def test_the_mentor_sets_levels_without_reopening_the_signed_plan(
     ]
     plan.refresh_from_db()
     assert (plan.status, plan.version) == ("signed", 1)
-    content = login(cast.bob).get(url(cast)).content.decode()
+    content = body_of(login(cast.bob).get(url(cast)))
     assert "The levels are saved." in content
     assert "09/15/2026 – <strong>late</strong>" not in content  # independent: no longer late
 
@@ -402,7 +403,7 @@ def test_her_home_has_a_my_plan_card_with_the_count_per_level(
     cast: Cast, plan: LearningPlan, login
 ) -> None:
     services.plan_level_set(item=item(plan, "F1"), by=cast.bob, level=Level.INDEPENDENT)
-    content = login(cast.dana).get("/home/adept/").content.decode()
+    content = body_of(login(cast.dana).get("/home/adept/"))
     assert '<h2 id="plans-home-heading">My plan</h2>' in content
     assert "<li>Not started: <strong>1</strong></li>" in content
     assert "<li>Independent: <strong>1</strong></li>" in content
@@ -415,29 +416,29 @@ def test_the_mentor_and_the_teacher_see_plans_waiting_for_them(
     cast: Cast, plan: LearningPlan, login
 ) -> None:
     link = f'<a href="{url(cast)}"><bdi>Dana Darwish</bdi></a> – version 1'
-    assert link in login(cast.bob).get("/home/mentor/").content.decode()
-    assert link in login(cast.tess).get("/home/teacher/").content.decode()
+    assert link in body_of(login(cast.bob).get("/home/mentor/"))
+    assert link in body_of(login(cast.tess).get("/home/teacher/"))
     services.plan_sign(plan=plan, by=cast.bob)
-    assert link not in login(cast.bob).get("/home/mentor/").content.decode()
-    assert link in login(cast.tess).get("/home/teacher/").content.decode()
+    assert link not in body_of(login(cast.bob).get("/home/mentor/"))
+    assert link in body_of(login(cast.tess).get("/home/teacher/"))
 
 
 def test_a_mentor_of_another_workplace_sees_no_plan_to_sign(
     cast: Cast, plan: LearningPlan, login
 ) -> None:
     otto = other_mentor(cast)
-    content = login(otto).get("/home/mentor/").content.decode()
+    content = body_of(login(otto).get("/home/mentor/"))
     assert "Dana Darwish" not in content
     assert "plans-home-heading" not in content
 
 
 def test_the_learning_page_links_the_plan(cast: Cast, plan: LearningPlan, login) -> None:
-    content = login(cast.bob).get(f"/learning/adepts/{cast.dana_enrolment.pk}/").content.decode()
+    content = body_of(login(cast.bob).get(f"/learning/adepts/{cast.dana_enrolment.pk}/"))
     assert '<h2 id="plans-adept-heading">Learning plan</h2>' in content
     assert "1 objective is late" in content
     assert "The plan waits for your signature." in content
     assert f'href="{url(cast)}">Open the plan</a>' in content
-    content = login(cast.dana).get(f"/learning/adepts/{cast.dana_enrolment.pk}/").content.decode()
+    content = body_of(login(cast.dana).get(f"/learning/adepts/{cast.dana_enrolment.pk}/"))
     assert 'href="/learning/my-plan/">Open the plan</a>' in content
 
 

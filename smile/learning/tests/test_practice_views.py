@@ -25,6 +25,7 @@ from smile.learning.tests.practice_fixtures import (
 from smile.matching.models import Pair, PairStatus
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast, make_user
+from tests.pages import body_of
 
 
 @pytest.fixture
@@ -234,7 +235,7 @@ def test_a_confirmed_entry_cannot_be_edited_or_deleted(
         Level.INTRODUCED,
         PracticeStatus.CONFIRMED,
     )
-    page = client.get(f"/learning/practice/{entry.pk}/").content.decode()
+    page = body_of(client.get(f"/learning/practice/{entry.pk}/"))
     assert f"/learning/practice/{entry.pk}/edit/" not in page
 
 
@@ -259,7 +260,7 @@ def test_the_mentor_sees_what_waits_oldest_first(cast: Cast, practice: Practice,
     newer = entry_of(cast, note="Nyare", photo="practice/x.jpg")
     older = entry_of(cast, note="Äldre", done_on=today() - timedelta(days=3))
     services.practice_confirm(entry=entry_of(cast, note="Klar"), by=cast.bob, mentor_level=1)
-    html = login(cast.bob).get("/learning/practice/to-confirm/").content.decode()
+    html = body_of(login(cast.bob).get("/learning/practice/to-confirm/"))
     assert html.index("Äldre") < html.index("Nyare")
     assert "Klar" not in html
     assert f'action="/learning/practice/{older.pk}/confirm/"' in html
@@ -273,7 +274,7 @@ def test_a_mentor_of_another_workplace_has_nothing_to_confirm_of_hers(
 ) -> None:
     entry_of(cast)
     otto = other_mentor(cast)
-    html = login(otto).get("/learning/practice/to-confirm/").content.decode()
+    html = body_of(login(otto).get("/learning/practice/to-confirm/"))
     assert "Dana" not in html
     assert "Nothing to confirm now." in html
 
@@ -376,11 +377,11 @@ def test_the_list_needs_the_same_queries_for_2_and_10_entries(
     for i in range(2):
         add(i)
     with CaptureQueriesContext(connection) as two:
-        assert client.get("/learning/practice/to-confirm/").content.decode().count("<article") == 2
+        assert body_of(client.get("/learning/practice/to-confirm/")).count("<article") == 2
     for i in range(2, 10):
         add(i)
     with CaptureQueriesContext(connection) as ten:
-        assert client.get("/learning/practice/to-confirm/").content.decode().count("<article") == 10
+        assert body_of(client.get("/learning/practice/to-confirm/")).count("<article") == 10
     assert len(ten) == len(two)
 
 
@@ -399,7 +400,7 @@ def test_the_mentor_or_teacher_corrects_and_the_history_shows(
     assert response["Location"] == f"/learning/practice/{entry.pk}/"
     entry.refresh_from_db()
     assert entry.mentor_level == 3
-    html = client.get(f"/learning/practice/{entry.pk}/").content.decode()
+    html = body_of(client.get(f"/learning/practice/{entry.pk}/"))
     assert "<bdi>Practised with support</bdi>" in html
     assert "<bdi>Independent</bdi>" in html
     assert "<bdi>Hon klarar det själv</bdi>" in html
@@ -445,7 +446,7 @@ def test_her_home_has_the_button_and_her_latest_three(
         entry_of(
             cast, note=f"Dag {days}", done_on=today() - timedelta(days=days), task=practice.sweep
         )
-    html = login(cast.dana).get("/home/adept/").content.decode()
+    html = body_of(login(cast.dana).get("/home/adept/"))
     assert f'href="{new_url(cast)}">Log what I did today</a>' in html
     assert html.count("Städa</bdi></a> – Waiting for the mentor") == 3
 
@@ -453,7 +454,7 @@ def test_her_home_has_the_button_and_her_latest_three(
 def test_his_home_counts_what_waits(cast: Cast, practice: Practice, login) -> None:
     entry_of(cast)
     entry_of(cast)
-    html = login(cast.bob).get("/home/mentor/").content.decode()
+    html = body_of(login(cast.bob).get("/home/mentor/"))
     assert '<a href="/learning/practice/to-confirm/">2 entries to confirm</a>' in html
 
 
@@ -461,13 +462,13 @@ def test_the_teacher_home_counts_the_week(cast: Cast, practice: Practice, login)
     confirmed_entry(cast)
     entry_of(cast)
     entry_of(cast)
-    html = login(cast.tess).get("/home/teacher/").content.decode()
+    html = body_of(login(cast.tess).get("/home/teacher/"))
     assert "1 entry confirmed this week" in html
     assert "2 entries waiting for the mentor" in html
 
 
 def test_the_teacher_follows_on_the_adept_page(cast: Cast, practice: Practice, login) -> None:
     entry_of(cast, task=practice.measure)
-    html = login(cast.tess).get(f"/learning/adepts/{cast.dana_enrolment.pk}/").content.decode()
+    html = body_of(login(cast.tess).get(f"/learning/adepts/{cast.dana_enrolment.pk}/"))
     assert 'id="practice-adept-heading"' in html
     assert "Mäta formen</bdi></a> – Waiting for the mentor" in html

@@ -26,6 +26,7 @@ from smile.learning.tests.progress_fixtures import (
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast, add_other_mentor, make_user
+from tests.pages import body_of
 
 PROGRESS = "/learning/progress/"
 
@@ -113,9 +114,9 @@ def test_sorting_by_status_puts_the_behind_first(planned: Cast, login) -> None:
         starts_on=today(),
     )
     client = login(planned.alice)
-    content = client.get(PROGRESS).content.decode()
+    content = body_of(client.get(PROGRESS))
     assert row_names(content) == ["Amir Ali", "Dana Darwish", "Erin Eriksson"]
-    content = client.get(PROGRESS + "?sort=status").content.decode()
+    content = body_of(client.get(PROGRESS + "?sort=status"))
     assert statuses(content) == ["behind", "behind", "no_plan"]
     assert row_names(content) == ["Dana Darwish", "Erin Eriksson", "Amir Ali"]
     assert "Sorted by status: behind first." in content
@@ -147,22 +148,22 @@ def test_a_bad_programme_is_404(planned: Cast, login, value: str) -> None:
 def test_another_municipality_cannot_filter_on_her_programme(planned: Cast, login) -> None:
     client = login(planned.charlie)
     assert client.get(PROGRESS, {"programme": planned.programme.pk}).status_code == 404
-    content = client.get(PROGRESS).content.decode()
+    content = body_of(client.get(PROGRESS))
     assert "Dana" not in content and "Erin" not in content
     assert "There are no adepts whose learning you follow here." in content
 
 
 def test_the_teacher_sees_her_class(planned: Cast, login) -> None:
-    content = login(planned.tess).get(PROGRESS).content.decode()
+    content = body_of(login(planned.tess).get(PROGRESS))
     assert "<h1>Progress of my class</h1>" in content
     assert row_names(content) == ["Dana Darwish", "Erin Eriksson"]
 
 
 def test_a_mentor_sees_his_adepts_only(planned: Cast, login, other_mentor: User) -> None:
-    content = login(planned.bob).get(PROGRESS).content.decode()
+    content = body_of(login(planned.bob).get(PROGRESS))
     assert "<h1>Progress of my adepts</h1>" in content
     assert row_names(content) == ["Dana Darwish"]
-    content = login(other_mentor).get(PROGRESS).content.decode()
+    content = body_of(login(other_mentor).get(PROGRESS))
     assert row_names(content) == ["Erin Eriksson"]
 
 
@@ -202,7 +203,7 @@ def test_the_panel_shows_the_chart_the_numbers_status_and_alerts(planned: Cast, 
 def test_the_panel_is_in_her_language_and_direction(planned: Cast, login) -> None:
     client = login(planned.dana)
     client.cookies["smile_language"] = "ar"
-    content = client.get(adept_url(planned.dana_enrolment)).content.decode()
+    content = body_of(client.get(adept_url(planned.dana_enrolment)))
     match = re.search(
         r'<svg[^>]*aria-labelledby="progress-adept-title progress-adept-desc"', content
     )
@@ -285,11 +286,11 @@ def test_the_cohort_page_takes_as_many_queries_for_50_adepts_as_for_2(
     client = login(cast.tess)
     client.get(PROGRESS)  # the first request of a session reads a little more
     with CaptureQueriesContext(connection) as two:
-        content = client.get(PROGRESS).content.decode()
+        content = body_of(client.get(PROGRESS))
     assert len(row_names(content)) == 2 + 2
     grow(cast, objectives, 2, 50)
     with CaptureQueriesContext(connection) as fifty:
-        content = client.get(PROGRESS + "?sort=status").content.decode()
+        content = body_of(client.get(PROGRESS + "?sort=status"))
     assert len(row_names(content)) == 50 + 2
     assert len(two) == len(fifty)
     # The rows themselves: memberships (scope), the adepts with their last practice, last

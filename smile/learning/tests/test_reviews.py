@@ -15,6 +15,7 @@ from smile.learning.reviews.services import review_hold, review_schedule, review
 from smile.learning.tests.reviews_fixtures import at, dana_plan, other_mentor
 from smile.notifications.models import Kind, Notification
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def plan_review(cast: Cast, *, days: int = 0, by: User | None = None) -> Review:
@@ -251,12 +252,12 @@ def test_a_mentor_of_another_workplace_sees_nothing(cast: Cast, login) -> None:
 
 def test_the_review_page_shows_the_sign_button_for_the_readers_role(cast: Cast, login) -> None:
     review = held_review(cast)
-    page = login(cast.bob).get(f"/learning/reviews/{review.pk}/").content.decode()
+    page = body_of(login(cast.bob).get(f"/learning/reviews/{review.pk}/"))
     assert "Sign as the mentor" in page
     assert "Still to sign: Adept, Mentor, Teacher" in page
     response = login(cast.bob).post(f"/learning/reviews/{review.pk}/sign/")
     assert response.status_code == 302
-    page = login(cast.bob).get(f"/learning/reviews/{review.pk}/").content.decode()
+    page = body_of(login(cast.bob).get(f"/learning/reviews/{review.pk}/"))
     assert "Sign as the mentor" not in page
     assert "Mentor: <bdi>Bob Berg</bdi>" in page
 
@@ -317,12 +318,12 @@ def test_the_adept_page_panel_reads_the_same_queries_for_2_and_10_reviews(
     for _ in range(2):
         plan_review(cast, days=2)
     with CaptureQueriesContext(connection) as two:
-        page = client.get(url).content.decode()
+        page = body_of(client.get(url))
     assert page.count('href="/learning/reviews/') == 2
     for _ in range(8):
         plan_review(cast, days=2)
     with CaptureQueriesContext(connection) as ten:
-        page = client.get(url).content.decode()
+        page = body_of(client.get(url))
     assert page.count('href="/learning/reviews/') == 10
     assert len(ten) == len(two)
 
@@ -331,11 +332,11 @@ def test_homes_show_the_next_review_and_those_waiting_for_my_signature(cast: Cas
     planned = plan_review(cast, days=4)
     held = held_review(cast)
     review_sign(review=held, by=cast.tess)
-    bob_home = login(cast.bob).get("/home/mentor/").content.decode()
+    bob_home = body_of(login(cast.bob).get("/home/mentor/"))
     assert f'href="/learning/reviews/{held.pk}/"' in bob_home
     assert f'href="/learning/reviews/{planned.pk}/"' in bob_home
     assert "Waiting for your signature" in bob_home
-    tess_home = login(cast.tess).get("/home/teacher/").content.decode()
+    tess_home = body_of(login(cast.tess).get("/home/teacher/"))
     assert "Waiting for your signature" not in tess_home
     assert f'href="/learning/reviews/{planned.pk}/"' in tess_home
 
@@ -343,5 +344,5 @@ def test_homes_show_the_next_review_and_those_waiting_for_my_signature(cast: Cas
 def test_homes_of_people_with_no_reviews_show_no_panel(cast: Cast, login) -> None:
     plan_review(cast, days=4)
     max_ = other_mentor(cast)
-    page = login(max_).get("/home/mentor/").content.decode()
+    page = body_of(login(max_).get("/home/mentor/"))
     assert "reviews-home-heading" not in page

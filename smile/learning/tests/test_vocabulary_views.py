@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from smile.learning.models import Term, TermPractice
 from smile.learning.tests.vocabulary_fixtures import Words, build_words, png
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_dana_sees_her_words_in_swedish_and_arabic_with_a_listen_button(
 def test_erin_sees_the_curriculum_words_but_not_another_workplace_s(
     cast: Cast, words: Words, login
 ) -> None:
-    content = login(cast.erin).get("/learning/words/").content.decode()
+    content = body_of(login(cast.erin).get("/learning/words/"))
     assert "gjutform" in content and "formsand" in content
     assert "skyddsglasögon" not in content
 
@@ -88,7 +89,7 @@ def test_the_word_list_costs_the_same_queries_for_2_and_20_words(
 
 def test_dana_practises_a_card_and_her_count_goes_up(cast: Cast, words: Words, login) -> None:
     client = login(cast.dana)
-    content = client.get("/learning/words/practise/").content.decode()
+    content = body_of(client.get("/learning/words/practise/"))
     assert "You know 0 of 3 words" in content
     assert '<h2 id="vocabulary-card-word" lang="sv"><bdi>formsand</bdi></h2>' in content
     assert "<summary>Show the answer</summary>" in content
@@ -99,12 +100,12 @@ def test_dana_practises_a_card_and_her_count_goes_up(cast: Cast, words: Words, l
     assert response.status_code == 302 and response["Location"] == "/learning/words/practise/"
     practice = TermPractice.objects.get(user=cast.dana, term=words.sand)
     assert (practice.known, practice.times) == (True, 1)
-    content = client.get("/learning/words/practise/").content.decode()
+    content = body_of(client.get("/learning/words/practise/"))
     assert "You know 1 of 3 words" in content
     assert "<bdi>gjutform</bdi></h2>" in content  # the next one not known yet
     client.post("/learning/words/practise/answer/", {"term": words.mould.pk, "known": "no"})
     assert TermPractice.objects.get(user=cast.dana, term=words.mould).known is False
-    assert "You know 1 of 3 words" in client.get("/learning/words/").content.decode()
+    assert "You know 1 of 3 words" in body_of(client.get("/learning/words/"))
 
 
 @pytest.mark.parametrize(
@@ -135,20 +136,20 @@ def test_an_answer_must_be_posted(cast: Cast, words: Words, login) -> None:
 
 def test_dana_s_home_shows_her_words(cast: Cast, words: Words, login) -> None:
     TermPractice.objects.create(user=cast.dana, term=words.mould, known=True, times=2)
-    content = login(cast.dana).get("/home/adept/").content.decode()
+    content = body_of(login(cast.dana).get("/home/adept/"))
     assert "Words of my trade" in content
     assert "You know 1 of 3 words" in content
     assert 'href="/learning/words/practise/"' in content and 'href="/learning/words/"' in content
 
 
 def test_editors_find_the_words_from_their_home(cast: Cast, words: Words, login) -> None:
-    content = login(cast.tess).get("/home/teacher/").content.decode()
+    content = body_of(login(cast.tess).get("/home/teacher/"))
     assert 'href="/learning/words/manage/"' in content
-    content = login(cast.tess).get("/learning/words/manage/").content.decode()
+    content = body_of(login(cast.tess).get("/learning/words/manage/"))
     assert f'href="/learning/words/curriculum/{words.curriculum.pk}/"' in content
     assert f'href="/learning/words/workplace/{cast.moulding.pk}/"' in content
     assert f'href="/learning/words/workplace/{cast.finishing.pk}/"' in content  # erin's
-    content = login(words.otto).get("/learning/words/manage/").content.decode()
+    content = body_of(login(words.otto).get("/learning/words/manage/"))
     assert f'href="/learning/words/workplace/{cast.finishing.pk}/"' in content
     assert f'href="/learning/words/workplace/{cast.moulding.pk}/"' not in content
     assert "/learning/words/curriculum/" not in content
@@ -160,7 +161,7 @@ def test_others_have_no_word_lists_to_edit(cast: Cast, words: Words, login, name
 
 
 def test_charlie_edits_his_own_workplaces_words_only(cast: Cast, words: Words, login) -> None:
-    content = login(cast.charlie).get("/learning/words/manage/").content.decode()
+    content = body_of(login(cast.charlie).get("/learning/words/manage/"))
     assert f'href="/learning/words/workplace/{cast.care_home.pk}/"' in content
     assert "Gjuteri grund" not in content and "Formning" not in content
 
@@ -168,9 +169,9 @@ def test_charlie_edits_his_own_workplaces_words_only(cast: Cast, words: Words, l
 def test_the_adept_learning_page_shows_her_words(cast: Cast, words: Words, login) -> None:
     TermPractice.objects.create(user=cast.dana, term=words.goggles, known=True, times=1)
     url = f"/learning/adepts/{cast.dana_enrolment.pk}/"
-    content = login(cast.bob).get(url).content.decode()
+    content = body_of(login(cast.bob).get(url))
     assert "<bdi>Dana Darwish</bdi> knows 1 of 3 words" in content
-    content = login(cast.dana).get(url).content.decode()
+    content = body_of(login(cast.dana).get(url))
     assert "You know 1 of 3 words" in content
 
 
@@ -248,7 +249,7 @@ def test_tess_adds_a_word_with_translations_and_a_picture(
 ) -> None:
     settings.MEDIA_ROOT = str(tmp_path)
     client = login(cast.tess)
-    content = client.get(curriculum_url(words, "new/")).content.decode()
+    content = body_of(client.get(curriculum_url(words, "new/")))
     assert 'enctype="multipart/form-data"' in content
     assert 'lang="ar" dir="rtl"' in content and 'name="tr_prs"' in content
     assert '<span lang="ti" dir="ltr">ትግርኛ</span> <span class="muted">(Tigrinya)</span>' in content
@@ -301,7 +302,7 @@ def test_a_bad_word_is_refused_and_what_was_typed_stays(
 
 def test_bob_changes_and_deletes_a_word_of_his_workplace(cast: Cast, words: Words, login) -> None:
     client = login(cast.bob)
-    content = client.get(f"/learning/words/{words.goggles.pk}/edit/").content.decode()
+    content = body_of(client.get(f"/learning/words/{words.goggles.pk}/edit/"))
     assert 'value="نظارات واقية"' in content
     response = client.post(
         f"/learning/words/{words.goggles.pk}/edit/",
@@ -311,7 +312,7 @@ def test_bob_changes_and_deletes_a_word_of_his_workplace(cast: Cast, words: Word
     words.goggles.refresh_from_db()
     assert words.goggles.translations == {"ar": "نظارات", "uk": "окуляри"}
     assert words.goggles.explanation == ""
-    content = client.get(f"/learning/words/{words.goggles.pk}/delete/").content.decode()
+    content = body_of(client.get(f"/learning/words/{words.goggles.pk}/delete/"))
     assert "Delete the word?" in content
     response = client.post(f"/learning/words/{words.goggles.pk}/delete/")
     assert response.status_code == 302 and response["Location"] == workplace_url(cast)

@@ -135,7 +135,7 @@ def _owner(request: HttpRequest, kind: str, pk: int) -> Owner:
         return Owner(kind=kind, obj=policies.load(user, Curriculum, pk, to=policies.CHANGE))
     return Owner(
         kind=kind,
-        obj=policies.load(user, Workplace, pk, to="write_words"),
+        obj=policies.load(user, Workplace, pk, to="describe"),
     )
 
 

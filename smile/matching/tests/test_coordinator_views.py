@@ -6,6 +6,7 @@ from smile.matching import engine
 from smile.matching.models import MatchingCriteria, MatchingRun, Pair, PairStatus, RunStatus
 from smile.matching.tests.matching_cast import add_adept, give_profiles
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def page(cast: Cast, suffix: str = "") -> str:
@@ -40,7 +41,7 @@ def test_the_coordinator_sees_the_matching_page(cast: Cast, login) -> None:
 
 
 def test_the_programme_links_to_matching(cast: Cast, login) -> None:
-    content = login(cast.alice).get(f"/programmes/{cast.programme.pk}/").content.decode()
+    content = body_of(login(cast.alice).get(f"/programmes/{cast.programme.pk}/"))
     assert f'href="{page(cast)}"' in content
 
 
@@ -84,7 +85,7 @@ def test_running_matching_queues_a_run_and_shows_progress(
     assert len(callbacks) == 1
     run = MatchingRun.objects.get()
     assert run.status == RunStatus.QUEUED and run.started_by == cast.alice
-    content = client.get(page(cast)).content.decode()
+    content = body_of(client.get(page(cast)))
     assert "<progress" in content and 'hx-trigger="every 1s"' in content
     assert '<p id="run-announce" class="visually-hidden" role="status"></p>' in content
     assert "Refresh" in content
@@ -111,7 +112,7 @@ def test_the_review_shows_pairs_why_and_reasons(cast: Cast, login) -> None:
     add_adept(cast, 1, language="de")
     run = MatchingRun.objects.create(programme=cast.programme)
     engine.matching_run_execute(run_id=run.pk)
-    content = login(cast.alice).get(page(cast)).content.decode()
+    content = body_of(login(cast.alice).get(page(cast)))
     assert "Shared language:" in content and "points" in content
     assert "Johan Lindqvist: no shared language" in content
     assert "Publish the proposal" in content

@@ -7,6 +7,7 @@ from django.core import mail
 from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from tests.cast import Cast
+from tests.pages import body_of
 
 S = PairStatus
 
@@ -49,10 +50,10 @@ def test_dana_accepts_then_bob_accepts_and_the_pair_is_active(
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == S.PROPOSED and proposal.adept_accepted_at is not None
-    content = login(cast.dana).get(url(proposal)).content.decode()
+    content = body_of(login(cast.dana).get(url(proposal)))
     assert "Yes, I accept" not in content
 
-    content = login(cast.bob).get(url(proposal)).content.decode()
+    content = body_of(login(cast.bob).get(url(proposal)))
     assert "Do you want to be the mentor of Dana Darwish?" in content
     with django_capture_on_commit_callbacks(execute=True):
         response = login(cast.bob).post(url(proposal, "answer/"), {"decision": "accept"})
@@ -113,7 +114,7 @@ def test_a_broken_rule_on_accepting_is_a_message_not_an_error(
 
 def test_the_coordinator_pauses_and_ends_with_reasons(cast: Cast, login) -> None:
     client = login(cast.alice)
-    content = client.get(url(cast.pair)).content.decode()
+    content = body_of(client.get(url(cast.pair)))
     assert "Pause the pair" in content and "End early" in content and "Yes, I accept" not in content
     assert client.post(url(cast.pair, "pause/"), {"pause-reason": "Summer"}).status_code == 302
     cast.pair.refresh_from_db()
@@ -121,7 +122,7 @@ def test_the_coordinator_pauses_and_ends_with_reasons(cast: Cast, login) -> None
     assert client.post(url(cast.pair, "resume/")).status_code == 302
     cast.pair.refresh_from_db()
     assert cast.pair.status == S.ACTIVE
-    content = client.get(url(cast.pair)).content.decode()
+    content = body_of(client.get(url(cast.pair)))
     assert "Summer" in content  # the coordinator reads the reasons in the history
 
 
@@ -155,7 +156,7 @@ def test_the_people_in_the_pair_do_not_read_the_coordinators_reason(cast: Cast, 
         assert response.status_code == 200
         assert "Paused" in response.content.decode()
         assert "Private reason" not in response.content.decode()
-    assert "Private reason" in login(cast.alice).get(url(cast.pair)).content.decode()
+    assert "Private reason" in body_of(login(cast.alice).get(url(cast.pair)))
 
 
 def test_after_declining_the_adept_goes_home(cast: Cast, login, proposal: Pair) -> None:
@@ -173,7 +174,7 @@ def test_an_unknown_action_is_404(cast: Cast, login) -> None:
 def test_dana_finds_her_proposal_and_her_profile_on_her_home_page(
     cast: Cast, login, proposal: Pair
 ) -> None:
-    content = login(cast.dana).get("/home/adept/").content.decode()
+    content = body_of(login(cast.dana).get("/home/adept/"))
     assert "We propose a mentor for you:" in content
     assert f'href="/matching/pairs/{proposal.pk}/"' in content
     assert f'href="/matching/profile/{cast.dana_enrolment.pk}/"' in content
@@ -181,12 +182,12 @@ def test_dana_finds_her_proposal_and_her_profile_on_her_home_page(
 
 
 def test_bob_finds_the_proposed_adept_on_his_home_page(cast: Cast, login, proposal: Pair) -> None:
-    content = login(cast.bob).get("/home/mentor/").content.decode()
+    content = body_of(login(cast.bob).get("/home/mentor/"))
     assert "Proposed adepts" in content
     assert f'href="/matching/pairs/{proposal.pk}/"' in content
     assert f'href="/matching/profile/{cast.bob_enrolment.pk}/"' in content
     login(cast.bob).post(url(proposal, "answer/"), {"decision": "accept"})
-    content = login(cast.bob).get("/home/mentor/").content.decode()
+    content = body_of(login(cast.bob).get("/home/mentor/"))
     assert "waiting for the adept's answer" in content
 
 

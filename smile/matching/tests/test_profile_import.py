@@ -15,6 +15,7 @@ from smile.matching.tests.matching_cast import give_profiles
 from smile.programmes.models import EnrolmentStatus
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast
+from tests.pages import body_of
 
 GOOD_CSV = (
     "\ufeffE-post;Språk;Yrke;Färdigheter;Skift;Kapacitet;Utbildad;Kön;Samma kön;Favoritfärg\n"
@@ -220,12 +221,12 @@ def upload(text: str, name: str = "profiles.csv") -> dict[str, SimpleUploadedFil
 
 def test_the_page_shows_the_form_and_the_template_link(cast: Cast, login) -> None:
     client = login(cast.alice)
-    content = client.get(page(cast)).content.decode()
+    content = body_of(client.get(page(cast)))
     assert 'enctype="multipart/form-data"' in content
     assert '<label for="id_file">' in content
     assert "training_completed_on (YYYY-MM-DD, mentors)" in content
     assert f'href="{page(cast, "template.csv")}"' in content
-    matching = client.get(f"/matching/programmes/{cast.programme.pk}/").content.decode()
+    matching = body_of(client.get(f"/matching/programmes/{cast.programme.pk}/"))
     assert f'href="{page(cast)}"' in matching
 
 
@@ -261,7 +262,7 @@ def test_the_view_imports_and_goes_back_to_matching(cast: Cast, login) -> None:
     response = client.post(page(cast), upload(GOOD_CSV))
     assert response.status_code == 302
     assert response["Location"] == f"/matching/programmes/{cast.programme.pk}/"
-    content = client.get(response["Location"]).content.decode()
+    content = body_of(client.get(response["Location"]))
     assert "The profiles are imported: 0 new, 2 updated." in content
     assert MatchingProfile.objects.get(enrolment=cast.bob_enrolment).capacity == 3
 

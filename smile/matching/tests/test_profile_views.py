@@ -8,6 +8,7 @@ from smile.core.errors import ApplicationError
 from smile.matching.models import MatchingProfile
 from smile.matching.profiles import matching_profile_save
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def url(enrolment_pk: int) -> str:
@@ -31,7 +32,7 @@ def dana_data(**overrides: Any) -> dict[str, Any]:
 
 def test_dana_fills_in_her_profile(cast: Cast, login) -> None:
     client = login(cast.dana)
-    page = client.get(url(cast.dana_enrolment.pk)).content.decode()
+    page = body_of(client.get(url(cast.dana_enrolment.pk)))
     assert "My matching profile" in page
     assert "Only used if you want a mentor of your own gender" in page
     assert 'name="line_manager"' not in page and 'name="capacity"' not in page
@@ -43,7 +44,7 @@ def test_dana_fills_in_her_profile(cast: Cast, login) -> None:
     assert profile.shifts == ["day", "evening"]
     assert (profile.gender, profile.wants_same_gender, profile.trade) == ("woman", True, "Gjuteri")
     # What she saved is shown again next time.
-    page = client.get(url(cast.dana_enrolment.pk)).content.decode()
+    page = body_of(client.get(url(cast.dana_enrolment.pk)))
     assert 'value="formning, svetsning"' in page
 
 
@@ -85,7 +86,7 @@ def test_others_cannot_edit_danas_profile(cast: Cast, login, who: str) -> None:
 
 def test_the_coordinator_edits_it_and_sets_the_line_manager(cast: Cast, login) -> None:
     client = login(cast.alice)
-    page = client.get(url(cast.dana_enrolment.pk)).content.decode()
+    page = body_of(client.get(url(cast.dana_enrolment.pk)))
     assert "Matching profile of Dana Darwish" in page
     assert 'name="line_manager"' in page
     response = client.post(url(cast.dana_enrolment.pk), dana_data(line_manager=cast.mona.pk))
@@ -104,7 +105,7 @@ def test_a_line_manager_from_elsewhere_is_refused(cast: Cast, login) -> None:
 
 def test_the_mentor_gives_her_capacity_but_not_her_training_date(cast: Cast, login) -> None:
     client = login(cast.bob)
-    page = client.get(url(cast.bob_enrolment.pk)).content.decode()
+    page = body_of(client.get(url(cast.bob_enrolment.pk)))
     assert 'name="capacity"' in page and 'name="training_completed_on"' not in page
     data = {"language_1": "sv", "level_1": "4", "capacity": "11", "skills": "", "interests": ""}
     response = client.post(url(cast.bob_enrolment.pk), data)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +14,7 @@ from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.core.http import next_url
-from smile.matching import access as matching_access
 from smile.matching.models import Pair
-from smile.mentoring import access
 from smile.mentoring.logs import selectors, services
 from smile.mentoring.logs.forms import ActionItemForm, MeetingLogForm
 from smile.mentoring.models import ActionItem, Meeting
@@ -24,20 +22,19 @@ from smile.mentoring.models import ActionItem, Meeting
 
 def _workable_pair(request: HttpRequest, pk: int) -> Pair:
     """A live pair in which the person is a side; anyone else gets a 404."""
-    pairs = matching_access.workable_pairs(request.user).select_related(
-        "programme", "adept__user", "mentor__user"
+    return policies.load(
+        request.user, Pair, pk, to="work", related=("programme", "adept__user", "mentor__user")
     )
-    return get_object_or_404(pairs, pk=pk)
 
 
 def _meeting(request: HttpRequest, pair: Pair) -> Meeting | None:
     raw = request.GET.get("meeting")
     if not raw:
         return None
-    if not raw.isdigit():
+    meeting = policies.load(request.user, Meeting, raw, to=policies.CHANGE)
+    if meeting.pair_id != pair.pk:
         raise Http404
-    meetings = access.changeable_meetings(request.user).filter(pair=pair)
-    return get_object_or_404(meetings, pk=raw)
+    return meeting
 
 
 @login_required

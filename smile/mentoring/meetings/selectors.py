@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from smile.accounts.models import User
@@ -20,23 +19,6 @@ RELATED = ("pair__adept__user", "pair__mentor__user", "proposed_by")
 
 def _ends_at(meeting: Meeting) -> datetime:
     return meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
-
-
-def answerable_meetings(user: User) -> QuerySet[Meeting]:
-    """Meetings the person may act on: her own live pairs', or those of pairs she coordinates."""
-    return Meeting.objects.filter(
-        Q(pair__in=matching_access.workable_pairs(user))
-        | Q(pair__in=matching_access.changeable_pairs(user))
-    )
-
-
-def schedulable_pairs(user: User) -> QuerySet[Pair]:
-    """Pairs for which the person may open the form to propose a meeting (the service checks
-    that the pair is active when she sends it)."""
-    return Pair.objects.filter(
-        Q(pk__in=matching_access.workable_pairs(user))
-        | Q(pk__in=matching_access.changeable_pairs(user))
-    )
 
 
 def can_schedule(user: User, pair: Pair) -> bool:

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +13,7 @@ from smile.accounts.http import request_user
 from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.matching.models import Pair
 from smile.mentoring.meetings import selectors, services
 from smile.mentoring.meetings.forms import CancelForm, CounterForm, ProposeForm
 from smile.mentoring.meetings.ics import meeting_ics
@@ -22,11 +23,12 @@ from smile.mentoring.models import Meeting
 @login_required
 def meeting_propose(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    pair = get_object_or_404(
-        selectors.schedulable_pairs(user).select_related(
-            "adept__user", "adept__workplace", "mentor__user"
-        ),
-        pk=pk,
+    pair = policies.load(
+        user,
+        Pair,
+        pk,
+        to="plan_meetings",
+        related=("adept__user", "adept__workplace", "mentor__user"),
     )
     form = ProposeForm(request.POST or None, initial=ProposeForm.initial_for(pair))
     if request.method == "POST" and form.is_valid():
@@ -71,7 +73,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    meeting = get_object_or_404(selectors.answerable_meetings(user), pk=pk)
+    meeting = policies.load(user, Meeting, pk, to="answer")
     decision = request.POST.get("decision")
     if decision == "accept":
         try:

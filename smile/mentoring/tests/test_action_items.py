@@ -28,6 +28,7 @@ from smile.mentoring.logs.tasks import remind_due_action_items
 from smile.mentoring.models import ActionItem, Dimension
 from smile.notifications.models import Kind, Notification
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def today() -> date:
@@ -141,7 +142,7 @@ def test_an_action_from_a_log_shows_on_both_homes_until_done(cast: Cast, login) 
     )
     item = ActionItem.objects.get()
     for user, role in [(cast.dana, "adept"), (cast.bob, "mentor")]:
-        content = login(user).get(HOME[role]).content.decode()
+        content = body_of(login(user).get(HOME[role]))
         assert "Things to do" in content
         assert "<strong><bdi>Ask about safety shoes</bdi></strong>" in content
         assert "Who does it: <bdi>Dana Darwish</bdi>" in content
@@ -151,10 +152,10 @@ def test_an_action_from_a_log_shows_on_both_homes_until_done(cast: Cast, login) 
     item.refresh_from_db()
     assert item.done_by == cast.dana and item.done_at is not None
     for user, role in [(cast.dana, "adept"), (cast.bob, "mentor")]:
-        content = login(user).get(HOME[role]).content.decode()
+        content = body_of(login(user).get(HOME[role]))
         assert "Ask about safety shoes" not in content
     # The pair page still shows it, done, and it can be undone.
-    content = login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/").content.decode()
+    content = body_of(login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/"))
     assert "Done lately" in content and "Ask about safety shoes" in content
     assert "Not done after all" in content
 
@@ -163,13 +164,13 @@ def test_her_own_items_come_first_and_late_is_written_in_words(cast: Cast, login
     item_for(cast, cast.bob, "Bob early thing", today() - timedelta(days=3))
     item_for(cast, cast.dana, "Dana later thing", today() + timedelta(days=4))
     item_for(cast, cast.dana, "Dana late thing", today() - timedelta(days=1))
-    content = login(cast.dana).get(HOME["adept"]).content.decode()
+    content = body_of(login(cast.dana).get(HOME["adept"]))
     late = content.index("Dana late thing")
     later = content.index("Dana later thing")
     bobs = content.index("Bob early thing")
     assert late < later < bobs
     assert content.count("– <strong>late</strong>") == 2
-    content = login(cast.bob).get(HOME["mentor"]).content.decode()
+    content = body_of(login(cast.bob).get(HOME["mentor"]))
     assert content.index("Bob early thing") < content.index("Dana late thing")
     assert "Mentorship with <bdi>Dana Darwish</bdi>" in content
 
@@ -207,7 +208,7 @@ def test_others_cannot_tick_or_add(cast: Cast, login, who: str) -> None:
 
 def test_the_coordinator_sees_the_items_on_the_pair_page_without_buttons(cast: Cast, login) -> None:
     item_for(cast, cast.dana, "Ask about safety shoes", today())
-    content = login(cast.alice).get(f"/mentoring/pairs/{cast.pair.pk}/").content.decode()
+    content = body_of(login(cast.alice).get(f"/mentoring/pairs/{cast.pair.pk}/"))
     assert "Ask about safety shoes" in content
     assert "Done<span" not in content
 
@@ -215,7 +216,7 @@ def test_the_coordinator_sees_the_items_on_the_pair_page_without_buttons(cast: C
 def test_the_adept_adds_something_to_do_for_her_mentor(cast: Cast, login) -> None:
     url = f"/mentoring/pairs/{cast.pair.pk}/actions/new/"
     client = login(cast.dana)
-    content = client.get(url).content.decode()
+    content = body_of(client.get(url))
     assert '<option value="mentor">Bob Berg (Mentor)</option>' in content
     due = (today() + timedelta(days=3)).isoformat()
     response = client.post(url, {"title": "Show me the crane", "owner": "mentor", "due_on": due})
@@ -251,7 +252,7 @@ def test_reopen_brings_it_back_on_the_homes(cast: Cast, login) -> None:
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.done_at is None
-    assert "Ask about safety shoes" in login(cast.dana).get(HOME["adept"]).content.decode()
+    assert "Ask about safety shoes" in body_of(login(cast.dana).get(HOME["adept"]))
 
 
 # --- query counts -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone, translation
 
 from smile.mentoring.meetings import services
-from smile.mentoring.meetings.ics import escape_text, fold, meeting_ics
+from smile.mentoring.meetings.ics import attachment_for, meeting_ics
 from smile.mentoring.models import Meeting
 from tests.cast import Cast
 
@@ -71,38 +71,63 @@ def test_every_line_ends_in_crlf_and_fits_75_octets(meeting: Meeting) -> None:
     assert str(parse(text)["DESCRIPTION"]) == meeting.agenda
 
 
-def test_special_characters_are_escaped() -> None:
-    assert escape_text("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf"
+def test_special_characters_are_escaped_in_the_file(meeting: Meeting) -> None:
+    text = meeting_ics(meeting, now=datetime(2030, 1, 1, tzinfo=UTC))
+    unfolded = text.replace("\r\n ", "")
+    assert "LOCATION:Formning\\, hall 2\\; by the door\r\n" in unfolded
+    assert "DESCRIPTION:Safety\\, shifts\\; and the\\ncourse \\\\ plan\r\n" in unfolded
 
 
-def test_folding_never_splits_a_character() -> None:
-    line = "SUMMARY:" + "ሰ" * 40 + "م" * 40
-    folded = fold(line)
-    for part in folded.split("\r\n"):
-        part.encode("utf-8").decode("utf-8")  # each part is whole UTF-8 by itself
-        assert len(part.encode("utf-8")) <= 75
-    assert folded.replace("\r\n ", "") == line
+def test_a_name_with_quotes_and_control_characters_stays_readable(
+    cast: Cast, meeting: Meeting
+) -> None:
+    cast.bob.full_name = 'Bob "Gjutarn"\x01 Berg'
+    cast.bob.save()
+    meeting.proposed_by = cast.bob
+    event = parse(meeting_ics(meeting))
+    assert event["ORGANIZER"].params["CN"] == 'Bob "Gjutarn" Berg'
 
 
-@pytest.mark.parametrize("language", ["ti", "ar"])
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [
+        (
+            "ti",
+            "ርክብ ምኽሪ: ዳና ገብረመድህን ተስፋማርያም ወልደሚካኤል ሃይለስላሴ, دانا درويش ምስ Bob Berg",
+        ),
+        (
+            "ar",
+            "لقاء إرشاد: ዳና ገብረመድህን ተስፋማርያም ወልደሚካኤል ሃይለስላሴ, دانا درويش وBob Berg",
+        ),
+        ("sv", "Mentorsmöte: ዳና ገብረመድህን ተስፋማርያም ወልደሚካኤል ሃይለስላሴ, دانا درويش och Bob Berg"),
+    ],
+)
 def test_a_long_summary_in_another_script_folds_and_reads_back_exactly(
-    cast: Cast, meeting: Meeting, language: str
+    cast: Cast, meeting: Meeting, language: str, summary: str
 ) -> None:
     cast.dana.full_name = "ዳና ገብረመድህን ተስፋማርያም ወልደሚካኤል ሃይለስላሴ, دانا درويش"
     cast.dana.save()
     meeting.pair.adept.user.full_name = cast.dana.full_name
     with translation.override(language):
         text = meeting_ics(meeting)
-    event = parse(text)
-    # Until the sentence is translated, it reads in English; the names come through whole.
-    with translation.override(language):
-        expected = translation.gettext("Mentor meeting: %(adept)s and %(mentor)s") % {
-            "adept": cast.dana.full_name,
-            "mentor": "Bob Berg",
-        }
-    assert str(event["SUMMARY"]) == expected
-    summary_lines = text.split("\r\nLOCATION")[0].split("SUMMARY:")[1].split("\r\n")
-    assert len(summary_lines) >= 2
+    assert str(parse(text)["SUMMARY"]) == summary
+    lines = text.split("\r\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("SUMMARY:"))
+    assert lines[first + 1].startswith(" ")  # folded onto a second line
+    for line in lines:
+        line.encode("utf-8").decode("utf-8")  # no line ends inside a character
+        assert len(line.encode("utf-8")) <= 75
+
+
+def test_the_e_mail_attachment_says_request_then_cancel(cast: Cast, meeting: Meeting) -> None:
+    name, text, mimetype = attachment_for(meeting)
+    assert (name, mimetype) == ("meeting.ics", "text/calendar; method=REQUEST")
+    assert "METHOD:REQUEST\r\n" in text
+    services.meeting_cancel(meeting=meeting, by=cast.bob, reason="Ill")
+    meeting.refresh_from_db()
+    name, text, mimetype = attachment_for(meeting)
+    assert mimetype == "text/calendar; method=CANCEL"
+    assert "METHOD:CANCEL\r\n" in text and "STATUS:CANCELLED\r\n" in text
 
 
 def test_the_uid_stays_and_the_sequence_grows_until_the_cancel(

@@ -22,6 +22,7 @@ from smile.notifications.models import Kind, Notification
 from smile.privacy.models import AccessLog
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast, make_user
+from tests.pages import body_of
 
 NOTE = "Hyran är för hög. الإيجار مرتفع جدا"
 
@@ -79,14 +80,14 @@ def form_data(**extra: Any) -> dict[str, Any]:
 
 
 def test_the_adept_is_invited_from_her_home_page(cast: Cast, login) -> None:
-    content = login(cast.dana).get("/home/adept/").content.decode()
+    content = body_of(login(cast.dana).get("/home/adept/"))
     assert "How is life outside work?" in content
     assert "It is voluntary. Only you see your answers" in content
     assert 'href="/mentoring/life/"' in content
 
 
 def test_the_form_offers_every_area_with_skipping_as_the_default(cast: Cast, login) -> None:
-    content = login(cast.dana).get("/mentoring/life/new/").content.decode()
+    content = body_of(login(cast.dana).get("/mentoring/life/new/"))
     assert content.count("<fieldset") == 8  # seven areas and the coordinator's checkboxes
     assert len(re.findall(r'value="" id="id_answer_\w+_0" checked', content)) == 7
     for text in (
@@ -129,7 +130,7 @@ def test_the_adept_answers_and_sees_everything(
     }
     assert log_rows(checkin) == [(cast.dana.pk, cast.dana.pk, "create")]
 
-    content = client.get(detail(checkin)).content.decode()
+    content = body_of(client.get(detail(checkin)))
     assert "<dt>Housing</dt><dd>I need support</dd>" in content
     assert "<dt>Getting to work</dt><dd>Fine</dd>" in content
     assert "<dt>Health</dt><dd>Not answered</dd>" in content
@@ -138,7 +139,7 @@ def test_the_adept_answers_and_sees_everything(
     assert "The coordinator knows that you need support with: Housing." in content
     assert log_rows(checkin)[-1] == (cast.dana.pk, cast.dana.pk, "view")
 
-    listing = client.get("/mentoring/life/").content.decode()
+    listing = body_of(client.get("/mentoring/life/"))
     assert "you asked the coordinator for support" in listing
     assert NOTE not in listing and "Housing" not in listing  # a list decrypts nothing
     assert len(log_rows(checkin)) == 2  # and logs nothing
@@ -262,7 +263,7 @@ def test_the_mentor_sees_answers_and_note_only_if_she_shares(cast: Cast, login) 
     assert "asks for support" not in content and "coordinator" not in content.lower()
     assert log_rows(shared)[-1] == (cast.bob.pk, cast.dana.pk, "view")
 
-    home = login(cast.bob).get("/home/mentor/").content.decode()
+    home = body_of(login(cast.bob).get("/home/mentor/"))
     assert f'href="{detail(shared)}"' in home and f'href="{detail(hidden)}"' not in home
     assert NOTE not in home
 
@@ -275,7 +276,7 @@ def test_the_mentor_sees_nothing_once_the_pair_is_over(
     Pair.objects.filter(pk=cast.pair.pk).update(status=status, end_reason="Moved away")
     assert login(cast.bob).get(detail(shared)).status_code == 404
     assert len(log_rows(shared)) == 1
-    assert "Read the answers" not in login(cast.bob).get("/home/mentor/").content.decode()
+    assert "Read the answers" not in body_of(login(cast.bob).get("/home/mentor/"))
 
 
 def test_the_coordinator_sees_only_the_shared_areas(cast: Cast, login) -> None:
@@ -293,7 +294,7 @@ def test_the_coordinator_sees_only_the_shared_areas(cast: Cast, login) -> None:
 
 def test_the_coordinator_reads_the_note_only_if_she_agreed(cast: Cast, login) -> None:
     checkin = checkin_for(cast, coordinator_areas=["housing"], share_note_with_coordinator=True)
-    assert NOTE in login(cast.alice).get(detail(checkin)).content.decode()
+    assert NOTE in body_of(login(cast.alice).get(detail(checkin)))
 
 
 def test_the_coordinator_sees_nothing_without_a_support_request(cast: Cast, login) -> None:
@@ -330,7 +331,7 @@ def test_everyone_else_gets_404_and_nothing_is_logged_or_changed(
     assert client.get(f"{detail(checkin)}delete/").status_code == 404
     assert client.post(f"{detail(checkin)}delete/").status_code == 404
     assert client.post(f"{detail(checkin)}follow-up/").status_code == 404
-    content = client.get("/mentoring/support-requests/").content.decode()
+    content = body_of(client.get("/mentoring/support-requests/"))
     assert "Dana Darwish" not in content
     assert log_rows(checkin) == [(cast.dana.pk, cast.dana.pk, "create")]
     checkin.refresh_from_db()
@@ -355,7 +356,7 @@ def test_every_detail_read_is_logged_once(cast: Cast, login) -> None:
 
 def test_the_pair_page_shows_no_life_situation(cast: Cast, login) -> None:
     checkin_for(cast, share_with_mentor=True)
-    content = login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/").content.decode()
+    content = body_of(login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/"))
     assert "/mentoring/life/" not in content and "Needs support" not in content
 
 
@@ -397,7 +398,7 @@ def test_the_coordinator_lists_requests_and_marks_one_followed_up(cast: Cast, lo
     checkin = checkin_for(cast, coordinator_areas=["housing"])
     checkin_for(cast, share_with_mentor=True)  # asks for no support: not listed
     client = login(cast.alice)
-    content = client.get("/mentoring/support-requests/").content.decode()
+    content = body_of(client.get("/mentoring/support-requests/"))
     assert content.count("/mentoring/life/") == 1
     assert f'href="{detail(checkin)}"><bdi>Dana Darwish</bdi>' in content
     assert "Not yet" in content and NOTE not in content and "Housing" not in content
@@ -410,7 +411,7 @@ def test_the_coordinator_lists_requests_and_marks_one_followed_up(cast: Cast, lo
     assert log_rows(checkin)[-1] == (cast.alice.pk, cast.dana.pk, "update")
     response = client.post(f"{detail(checkin)}follow-up/", follow=True)
     assert "This request is already followed up." in response.content.decode()
-    assert "Not yet" not in client.get("/mentoring/support-requests/").content.decode()
+    assert "Not yet" not in body_of(client.get("/mentoring/support-requests/"))
 
 
 def test_the_mentor_cannot_mark_a_request_followed_up(cast: Cast, login) -> None:
@@ -448,7 +449,7 @@ def test_the_support_request_list_does_not_grow_queries_with_rows(cast: Cast, lo
     add_adepts_asking_for_support(cast, 3, "more")
     # session, user, OTP device, memberships (scope), the requests with adept and programme.
     assert count_queries(client, "/mentoring/support-requests/") == two
-    assert client.get("/mentoring/support-requests/").content.decode().count("<bdi>Adept ") == 5
+    assert body_of(client.get("/mentoring/support-requests/")).count("<bdi>Adept ") == 5
 
 
 # --- the access log -----------------------------------------------------------------------------
@@ -458,13 +459,13 @@ def test_the_adept_sees_who_has_seen_her_information(cast: Cast, login) -> None:
     checkin = checkin_for(cast, share_with_mentor=True, coordinator_areas=["housing"])
     login(cast.alice).get(detail(checkin))
     login(cast.bob).get(detail(checkin))
-    content = login(cast.dana).get("/privacy/access-log/").content.decode()
+    content = body_of(login(cast.dana).get("/privacy/access-log/"))
     assert content.count("<tr>") == 4  # the header and three rows
     assert "<td><bdi>Alice Andersson</bdi></td>\n          <td>read</td>" in content
     assert "<td><bdi>Bob Berg</bdi></td>\n          <td>read</td>" in content
     assert "<td>You</td>\n          <td>wrote</td>\n          <td>My life situation</td>" in content
     # Each person sees only her own log.
-    assert "Alice Andersson" not in login(cast.erin).get("/privacy/access-log/").content.decode()
+    assert "Alice Andersson" not in body_of(login(cast.erin).get("/privacy/access-log/"))
 
 
 def test_the_access_log_page_does_not_grow_queries_with_rows(cast: Cast, login) -> None:

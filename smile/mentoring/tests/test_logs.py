@@ -20,6 +20,7 @@ from smile.mentoring.models import (
 )
 from smile.notifications.models import Kind, Notification
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def today() -> date:
@@ -288,7 +289,7 @@ def test_bob_writes_a_log_and_reads_it(cast: Cast, login) -> None:
     item = ActionItem.objects.get()
     assert (item.title, item.owner, item.log) == ("Ask about safety shoes", cast.dana, log)
 
-    content = client.get(response["Location"]).content.decode()
+    content = body_of(client.get(response["Location"]))
     assert "The meeting log is saved." in content
     assert (
         '<dt>Learning</dt>\n      <dd>Very good<br><span class="muted">Like in class</span></dd>'
@@ -301,14 +302,14 @@ def test_bob_writes_a_log_and_reads_it(cast: Cast, login) -> None:
 def test_a_log_from_a_meeting_is_prefilled_with_its_date_and_length(cast: Cast, login) -> None:
     meeting = confirmed_meeting(cast.pair, days_ago=2)
     client = login(cast.bob)
-    content = client.get(create_url(cast.pair, meeting)).content.decode()
+    content = body_of(client.get(create_url(cast.pair, meeting)))
     held_on = timezone.localdate(meeting.starts_at).isoformat()
     assert f'name="held_on" value="{held_on}"' in content
     assert 'name="minutes" value="45"' in content
     response = client.post(create_url(cast.pair, meeting), form_data(held_on=held_on))
     assert response.status_code == 302
     assert MeetingLog.objects.get().meeting == meeting
-    content = client.get(response["Location"]).content.decode()
+    content = body_of(client.get(response["Location"]))
     assert f'<a href="/mentoring/meetings/{meeting.pk}/">' in content
 
     # Logged already: the link now leads back to the pair's page, with the reason.
@@ -402,7 +403,7 @@ def test_others_cannot_read_a_log(cast: Cast, login, who: str) -> None:
 
 def test_the_coordinator_sees_the_checkin_but_not_private_notes(cast: Cast, login) -> None:
     log = write(cast, notes="She worries about her rent.")
-    content = login(cast.alice).get(f"/mentoring/logs/{log.pk}/").content.decode()
+    content = body_of(login(cast.alice).get(f"/mentoring/logs/{log.pk}/"))
     assert "<dt>Learning</dt>\n      <dd>Good</dd>" in content
     assert "She worries about her rent." not in content
     assert "The notes are private to the pair." in content
@@ -411,14 +412,14 @@ def test_the_coordinator_sees_the_checkin_but_not_private_notes(cast: Cast, logi
 
 def test_the_coordinator_reads_notes_marked_for_her(cast: Cast, login) -> None:
     log = write(cast, notes="Please call the foundry.", notes_for_coordinator=True)
-    content = login(cast.alice).get(f"/mentoring/logs/{log.pk}/").content.decode()
+    content = body_of(login(cast.alice).get(f"/mentoring/logs/{log.pk}/"))
     assert "Please call the foundry." in content
     assert "The notes are private to the pair." not in content
 
 
 def test_the_adept_reads_the_notes_of_her_pair(cast: Cast, login) -> None:
     log = write(cast, notes="We talked about shifts.")
-    content = login(cast.dana).get(f"/mentoring/logs/{log.pk}/").content.decode()
+    content = body_of(login(cast.dana).get(f"/mentoring/logs/{log.pk}/"))
     assert "We talked about shifts." in content
     assert "Only the two of you can read the notes." in content
 
@@ -426,7 +427,7 @@ def test_the_adept_reads_the_notes_of_her_pair(cast: Cast, login) -> None:
 def test_the_pair_page_lists_the_logs_newest_first_with_ratings_in_words(cast: Cast, login) -> None:
     write(cast, held_on=today() - timedelta(days=20), minutes=30)
     write(cast, held_on=today() - timedelta(days=5), checkins={**ALL_GOOD, "equality": (1, "")})
-    content = login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/").content.decode()
+    content = body_of(login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/"))
     newer = content.index("Equality: Very bad")
     older = content.index("30 minutes")
     assert newer < older
@@ -436,7 +437,7 @@ def test_the_pair_page_lists_the_logs_newest_first_with_ratings_in_words(cast: C
 
 def test_the_coordinator_sees_the_logs_on_the_pair_page_but_cannot_write(cast: Cast, login) -> None:
     write(cast)
-    content = login(cast.alice).get(f"/mentoring/pairs/{cast.pair.pk}/").content.decode()
+    content = body_of(login(cast.alice).get(f"/mentoring/pairs/{cast.pair.pk}/"))
     assert "Meeting logs" in content and "Learning: Good" in content
     assert "Write a meeting log" not in content and "Add something to do" not in content
     assert "Mentoring time this month" not in content

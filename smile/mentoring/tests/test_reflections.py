@@ -13,6 +13,7 @@ from smile.mentoring.closing import selectors, services
 from smile.mentoring.models import Reflection
 from smile.notifications.models import Kind, Notification
 from tests.cast import Cast
+from tests.pages import body_of
 
 DANA_TEXT = "Bob showed me every machine in the foundry."
 BOB_TEXT = "Dana asked the best questions of anyone."
@@ -64,7 +65,7 @@ def test_a_pair_that_never_started_is_not_asked(cast: Cast) -> None:
 
 def test_dana_writes_and_sees_only_her_own_until_bob_writes(cast: Cast, ended: Pair, login) -> None:
     client = login(cast.dana)
-    content = client.get(url(ended)).content.decode()
+    content = body_of(client.get(url(ended)))
     assert "How was the mentorship?" in content and "Very good" in content
     response = client.post(url(ended), {"rating": "5", "text": DANA_TEXT})
     assert response.status_code == 302 and response["Location"] == url(ended)
@@ -75,16 +76,16 @@ def test_dana_writes_and_sees_only_her_own_until_bob_writes(cast: Cast, ended: P
         5,
         DANA_TEXT,
     )
-    content = client.get(url(ended)).content.decode()
+    content = body_of(client.get(url(ended)))
     assert DANA_TEXT in content
     assert "We are waiting for the reflection of Bob Berg." in content
     assert 'name="rating"' not in content
     assert not Notification.objects.filter(kind=Kind.REFLECTIONS_READY).exists()
 
     # Bob and alice do not see Dana's text before Bob has written.
-    content = login(cast.bob).get(url(ended)).content.decode()
+    content = body_of(login(cast.bob).get(url(ended)))
     assert DANA_TEXT not in content and 'name="rating"' in content
-    content = login(cast.alice).get(url(ended)).content.decode()
+    content = body_of(login(cast.alice).get(url(ended)))
     assert DANA_TEXT not in content
     assert "The reflections are shown when both have written." in content
 
@@ -97,9 +98,9 @@ def test_dana_writes_and_sees_only_her_own_until_bob_writes(cast: Cast, ended: P
         ]
     )
     for who in (cast.dana, cast.bob, cast.alice):
-        content = login(who).get(url(ended)).content.decode()
+        content = body_of(login(who).get(url(ended)))
         assert DANA_TEXT in content and BOB_TEXT in content, who
-    content = login(cast.dana).get(url(ended)).content.decode()
+    content = body_of(login(cast.dana).get(url(ended)))
     assert "The reflection of Bob Berg" in content and "Good" in content
 
 
@@ -117,7 +118,7 @@ def test_a_side_writes_once(cast: Cast, ended: Pair, login) -> None:
 def test_only_after_the_pair_has_ended(cast: Cast, login, status: str) -> None:
     Pair.objects.filter(pk=cast.pair.pk).update(status=status)
     client = login(cast.dana)
-    content = client.get(url(cast.pair)).content.decode()
+    content = body_of(client.get(url(cast.pair)))
     assert "You can write your reflection when the mentorship has ended." in content
     response = client.post(url(cast.pair), {"rating": "5", "text": "Early"})
     assert response.status_code == 200
@@ -204,7 +205,7 @@ def test_the_home_card_is_shown_in_one_query(cast: Cast, ended: Pair, login) -> 
     with CaptureQueriesContext(connection) as queries:
         selectors.for_home(user=cast.dana, role="adept")
     assert len(queries) == 1
-    content = login(cast.dana).get("/home/adept/").content.decode()
+    content = body_of(login(cast.dana).get("/home/adept/"))
     assert "Your mentorship with Bob Berg has ended. How was it?" in content
     assert f'href="{url(ended)}"' in content
 

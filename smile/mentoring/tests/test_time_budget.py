@@ -12,6 +12,7 @@ from smile.mentoring.models import MeetingLog
 from smile.programmes.models import Programme
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast, make_user
+from tests.pages import body_of
 
 
 def log(pair: Pair, held_on: date, minutes: int) -> MeetingLog:
@@ -118,7 +119,7 @@ def test_two_queries_however_many_logs_and_pairs(
 def test_the_mentors_home_shows_the_time_this_month(cast: Cast, login) -> None:
     today = timezone.localdate()
     log(cast.pair, today, 210)
-    content = login(cast.bob).get("/home/mentor/").content.decode()
+    content = body_of(login(cast.bob).get("/home/mentor/"))
     assert "Mentoring time this month: 3.5 h of 8 h" in content
     assert "more time than planned" not in content
 
@@ -126,7 +127,7 @@ def test_the_mentors_home_shows_the_time_this_month(cast: Cast, login) -> None:
 def test_the_mentors_home_says_in_words_when_over_the_budget(cast: Cast, login) -> None:
     Programme.objects.filter(pk=cast.programme.pk).update(mentor_hours_per_month=3)
     log(cast.pair, timezone.localdate(), 210)
-    content = login(cast.bob).get("/home/mentor/").content.decode()
+    content = body_of(login(cast.bob).get("/home/mentor/"))
     assert "Mentoring time this month: 3.5 h of 3 h" in content
     assert (
         "This is more time than planned for this month. "
@@ -137,7 +138,7 @@ def test_the_mentors_home_says_in_words_when_over_the_budget(cast: Cast, login) 
 def test_the_pair_page_shows_the_time_to_the_mentor_only(cast: Cast, login) -> None:
     log(cast.pair, timezone.localdate(), 45)
     url = f"/mentoring/pairs/{cast.pair.pk}/"
-    assert "Mentoring time this month: 0.8 h of 8 h" in login(cast.bob).get(url).content.decode()
+    assert "Mentoring time this month: 0.8 h of 8 h" in body_of(login(cast.bob).get(url))
     for other in (cast.dana, cast.alice):
-        assert "Mentoring time this month" not in login(other).get(url).content.decode()
-    assert "Mentoring time" not in login(cast.dana).get("/home/adept/").content.decode()
+        assert "Mentoring time this month" not in body_of(login(other).get(url))
+    assert "Mentoring time" not in body_of(login(cast.dana).get("/home/adept/"))

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from smile.notifications.models import Kind, Notification, NotificationSetting
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def notice_for(user, url: str = "/mentoring/pairs/1/", **params: object) -> Notification:
@@ -24,7 +25,7 @@ def test_the_list_shows_her_own_notices_newest_first_with_unread_in_words(
     new = notice_for(cast.dana, name="New Name")
     Notification.objects.filter(pk=old.pk).update(read_at=old.created_at)
     notice_for(cast.bob, name="Not For Dana")
-    content = login(cast.dana).get("/notifications/").content.decode()
+    content = body_of(login(cast.dana).get("/notifications/"))
     assert content.index("<bdi>New Name</bdi>") < content.index("<bdi>Old Name</bdi>")
     assert "Not For Dana" not in content
     assert content.count('<strong class="notice-new">Unread</strong>') == 1
@@ -35,7 +36,7 @@ def test_the_list_shows_her_own_notices_newest_first_with_unread_in_words(
 
 
 def test_the_list_is_empty_and_says_so(cast: Cast, login) -> None:
-    content = login(cast.erin).get("/notifications/").content.decode()
+    content = body_of(login(cast.erin).get("/notifications/"))
     assert "You have no notices yet." in content
     assert "Notifications, 0 unread" in content
     assert "Mark all as read" not in content
@@ -45,8 +46,8 @@ def test_the_list_is_paged_by_30(cast: Cast, login) -> None:
     for _ in range(31):
         notice_for(cast.dana)
     client = login(cast.dana)
-    assert client.get("/notifications/").content.decode().count("notice-open") == 30
-    page2 = client.get("/notifications/?page=2").content.decode()
+    assert body_of(client.get("/notifications/")).count("notice-open") == 30
+    page2 = body_of(client.get("/notifications/?page=2"))
     assert page2.count("notice-open") == 1 and "Page 2 of 2" in page2
     assert client.get("/notifications/?page=nonsense").status_code == 200
 
@@ -107,7 +108,7 @@ def test_mark_all_as_read(cast: Cast, login) -> None:
 
 
 def test_the_settings_page_shows_every_kind_on_by_default(cast: Cast, login) -> None:
-    content = login(cast.bob).get("/notifications/settings/").content.decode()
+    content = body_of(login(cast.bob).get("/notifications/settings/"))
     assert content.count('type="checkbox"') == 2 * len(Kind.values)
     assert content.count(" checked") == 2 * len(Kind.values)
     assert "A meeting is proposed to me" in content and "By e-mail" in content
@@ -127,7 +128,7 @@ def test_saving_the_settings(cast: Cast, login) -> None:
         if s.in_app or s.email
     }
     assert chosen == {(Kind.MEETING_REMINDER, True, False), (Kind.ACTION_DUE, True, True)}
-    content = client.get("/notifications/settings/").content.decode()
+    content = body_of(client.get("/notifications/settings/"))
     assert content.count(" checked") == 3
     # Her choices are hers: Dana's are untouched.
     assert not NotificationSetting.objects.filter(user=cast.dana).exists()

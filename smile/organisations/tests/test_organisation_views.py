@@ -1,9 +1,10 @@
 from smile.organisations.models import Organisation, Workplace
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def test_the_list_shows_the_organisations_one_works_with(cast: Cast, login) -> None:
-    content = login(cast.alice).get("/organisations/").content.decode()
+    content = body_of(login(cast.alice).get("/organisations/"))
     assert "Sävsjö Gjuteri AB" in content and "Lärcentrum" in content
     assert "Värnamo" not in content
 
@@ -68,7 +69,7 @@ def test_a_mentor_cannot_create_organisations(cast: Cast, login) -> None:
 
 
 def test_the_detail_page_shows_workplaces_and_people_to_its_coordinator(cast: Cast, login) -> None:
-    content = login(cast.alice).get(f"/organisations/{cast.foundry.pk}/").content.decode()
+    content = body_of(login(cast.alice).get(f"/organisations/{cast.foundry.pk}/"))
     assert "Formning" in content and "Efterbehandling" in content
     assert "Bob Berg" in content
 
@@ -78,7 +79,7 @@ def test_the_detail_page_is_hidden_from_another_organisation(cast: Cast, login) 
 
 
 def test_a_manager_sees_her_employer_but_not_its_people(cast: Cast, login) -> None:
-    content = login(cast.mona).get(f"/organisations/{cast.foundry.pk}/").content.decode()
+    content = body_of(login(cast.mona).get(f"/organisations/{cast.foundry.pk}/"))
     assert "Formning" in content
     assert "Bob Berg" not in content
 

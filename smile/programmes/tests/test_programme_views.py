@@ -1,5 +1,6 @@
 from smile.programmes.models import Programme
 from tests.cast import Cast
+from tests.pages import body_of
 
 
 def programme_data(cast: Cast, **overrides: object) -> dict[str, object]:
@@ -18,7 +19,7 @@ def programme_data(cast: Cast, **overrides: object) -> dict[str, object]:
 
 
 def test_the_list_shows_each_coordinator_her_own_programmes(cast: Cast, login) -> None:
-    content = login(cast.alice).get("/programmes/").content.decode()
+    content = body_of(login(cast.alice).get("/programmes/"))
     assert "Gjuterivägen" in content and "Vårdvägen" not in content
 
 
@@ -64,13 +65,13 @@ def test_a_mentor_cannot_create_programmes(cast: Cast, login) -> None:
 
 
 def test_the_detail_shows_the_people_to_the_coordinator(cast: Cast, login) -> None:
-    content = login(cast.alice).get(f"/programmes/{cast.programme.pk}/").content.decode()
+    content = body_of(login(cast.alice).get(f"/programmes/{cast.programme.pk}/"))
     for name in ("Bob Berg", "Dana Darwish", "Erin Eriksson"):
         assert name in content
 
 
 def test_a_mentor_sees_the_programme_with_only_her_own_adepts(cast: Cast, login) -> None:
-    content = login(cast.bob).get(f"/programmes/{cast.programme.pk}/").content.decode()
+    content = body_of(login(cast.bob).get(f"/programmes/{cast.programme.pk}/"))
     assert "Dana Darwish" in content and "Erin Eriksson" not in content
     assert f"/programmes/{cast.programme.pk}/edit/" not in content
 
