@@ -63,6 +63,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_mentoring.py --pairs 200
 	$(BIN)/python bench/bench_mentoring.py --pairs 2000
+	$(BIN)/python bench/bench_homes.py
+	$(BIN)/python bench/bench_upload.py
 
 # Re-extract every string into the catalogues (needs GNU gettext's xgettext).
 messages: $(VENV)/.installed-test

@@ -3,13 +3,13 @@
     .venv/bin/python bench/bench_jobs.py [--pairs 20000] [--seed 1]
 
 Builds the same programme as bench_mentoring.py (N active pairs with meetings, logs, check-ins,
-action items and requests for support, in a temporary SQLite file), then runs, once each and in
-this order, the jobs that write: the meeting reminders, the action-item reminders, the early-warnings
-notice and the learning-alerts notice, each a second time to show that it sends nothing twice.
-Then the coordinator's warnings page through the test client (median of 3 runs): the first page,
-one kind, and a page far on. Each stage prints its SQL query count and wall time. E-mails go out
-later from the worker, so each job's figure is the job only (the e-mail tasks it enqueues are
-counted, not run).
+action items and requests for support, in a temporary SQLite file), then runs, once each and
+in this order, the jobs that write: the meeting reminders, the action-item reminders, the
+early-warnings notice and the learning-alerts notice, each a second time to show that it sends
+nothing twice. Then the coordinator's warnings page through the test client (median of 3 runs):
+the first page, one kind, and a page far on. Each stage prints its SQL query count and wall
+time. E-mails go out later from the worker, so each job's figure is the job only (the e-mail
+tasks it enqueues are counted, not run).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The shared test cast (outside the `smile` package: it builds people in every domain, and the
 layers of `smile/` must not bend for it). Every view test uses it, so every view test is also a
-permissions test.
+permissions test. The cast is built by the installation itself (`SYSTEM`), as the demo is.
 
 Sävsjö kommun runs a programme with Sävsjö Gjuteri (employer) and Lärcentrum (school):
 - alice: coordinator at Sävsjö kommun (owns the programme)
@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
+from smile.core.actor import SYSTEM
 from smile.matching.models import Pair, PairStatus
 from smile.organisations.choices import OrganisationKind, Role
 from smile.organisations.models import Organisation, Workplace
@@ -68,23 +69,25 @@ def make_user(email: str, name: str, *, language: str = "sv", totp: bool = False
 
 def build_cast() -> Cast:
     savsjo = organisation_create(
-        name="Sävsjö kommun", kind=OrganisationKind.PROGRAMME_OWNER, managed_by=None
+        actor=SYSTEM, name="Sävsjö kommun", kind=OrganisationKind.PROGRAMME_OWNER, managed_by=None
     )
     varnamo = organisation_create(
-        name="Värnamo kommun", kind=OrganisationKind.PROGRAMME_OWNER, managed_by=None
+        actor=SYSTEM, name="Värnamo kommun", kind=OrganisationKind.PROGRAMME_OWNER, managed_by=None
     )
     foundry = organisation_create(
-        name="Sävsjö Gjuteri AB", kind=OrganisationKind.EMPLOYER, managed_by=savsjo
+        actor=SYSTEM, name="Sävsjö Gjuteri AB", kind=OrganisationKind.EMPLOYER, managed_by=savsjo
     )
     school = organisation_create(
-        name="Lärcentrum", kind=OrganisationKind.EDUCATION_PROVIDER, managed_by=savsjo
+        actor=SYSTEM, name="Lärcentrum", kind=OrganisationKind.EDUCATION_PROVIDER, managed_by=savsjo
     )
     care = organisation_create(
-        name="Värnamo Vård AB", kind=OrganisationKind.EMPLOYER, managed_by=varnamo
+        actor=SYSTEM, name="Värnamo Vård AB", kind=OrganisationKind.EMPLOYER, managed_by=varnamo
     )
-    moulding = workplace_save(organisation=foundry, name="Formning", trade="Gjuteri")
-    finishing = workplace_save(organisation=foundry, name="Efterbehandling", trade="Gjuteri")
-    care_home = workplace_save(organisation=care, name="Solgläntan", trade="Vård")
+    moulding = workplace_save(actor=SYSTEM, organisation=foundry, name="Formning", trade="Gjuteri")
+    finishing = workplace_save(
+        actor=SYSTEM, organisation=foundry, name="Efterbehandling", trade="Gjuteri"
+    )
+    care_home = workplace_save(actor=SYSTEM, organisation=care, name="Solgläntan", trade="Vård")
 
     alice = make_user("alice@savsjo.example", "Alice Andersson", totp=True)
     bob = make_user("bob@gjuteri.example", "Bob Berg")
@@ -93,15 +96,18 @@ def build_cast() -> Cast:
     mona = make_user("mona@gjuteri.example", "Mona Magnusson", totp=True)
     tess = make_user("tess@larcentrum.example", "Tess Thor")
     charlie = make_user("charlie@varnamo.example", "Charlie Carlsson", totp=True)
-    membership_create(user=alice, organisation=savsjo, role=Role.COORDINATOR)
-    membership_create(user=bob, organisation=foundry, role=Role.MENTOR, workplace=moulding)
-    membership_create(user=dana, organisation=savsjo, role=Role.ADEPT)
-    membership_create(user=erin, organisation=savsjo, role=Role.ADEPT)
-    membership_create(user=mona, organisation=foundry, role=Role.MANAGER)
-    membership_create(user=tess, organisation=school, role=Role.TEACHER)
-    membership_create(user=charlie, organisation=varnamo, role=Role.COORDINATOR)
+    membership_create(actor=SYSTEM, user=alice, organisation=savsjo, role=Role.COORDINATOR)
+    membership_create(
+        actor=SYSTEM, user=bob, organisation=foundry, role=Role.MENTOR, workplace=moulding
+    )
+    membership_create(actor=SYSTEM, user=dana, organisation=savsjo, role=Role.ADEPT)
+    membership_create(actor=SYSTEM, user=erin, organisation=savsjo, role=Role.ADEPT)
+    membership_create(actor=SYSTEM, user=mona, organisation=foundry, role=Role.MANAGER)
+    membership_create(actor=SYSTEM, user=tess, organisation=school, role=Role.TEACHER)
+    membership_create(actor=SYSTEM, user=charlie, organisation=varnamo, role=Role.COORDINATOR)
 
     programme = programme_save(
+        actor=SYSTEM,
         owner=savsjo,
         name="Gjuterivägen",
         starts_on=date(2026, 8, 1),
@@ -109,6 +115,7 @@ def build_cast() -> Cast:
         partners=[foundry, school],
     )
     other_programme = programme_save(
+        actor=SYSTEM,
         owner=varnamo,
         name="Vårdvägen",
         starts_on=date(2026, 8, 1),
@@ -117,9 +124,15 @@ def build_cast() -> Cast:
     )
     start = date(2026, 8, 10)
     bob_enrolment = enrolment_create(
-        programme=programme, user=bob, role="mentor", workplace=moulding, starts_on=start
+        actor=SYSTEM,
+        programme=programme,
+        user=bob,
+        role="mentor",
+        workplace=moulding,
+        starts_on=start,
     )
     dana_enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=programme,
         user=dana,
         role="adept",
@@ -128,6 +141,7 @@ def build_cast() -> Cast:
         starts_on=start,
     )
     erin_enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=programme,
         user=erin,
         role="adept",
@@ -172,9 +186,14 @@ def add_other_mentor(cast: Cast) -> User:
     He must see nothing of dana's and bob's pair."""
     user = make_user("otto@gjuteri.example", "Otto Olsson")
     membership_create(
-        user=user, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
+        actor=SYSTEM,
+        user=user,
+        organisation=cast.foundry,
+        role=Role.MENTOR,
+        workplace=cast.finishing,
     )
     enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=user,
         role="mentor",

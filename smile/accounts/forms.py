@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +29,13 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class LocalisedPasswordResetForm(PasswordResetForm):
-    """Writes the reset e-mail in the language the person chose, not the requester's browser's."""
+    """Writes the reset e-mail in the language the person chose, not the requester's browser's.
+
+    The view only validates it; the worker calls `save()` (see `services.password_reset_send`).
+    Unlike Django's form, a failure to send is raised, so that the job is tried again.
+    """
+
+    sent = 0
 
     def send_mail(
         self,
@@ -39,14 +47,10 @@ class LocalisedPasswordResetForm(PasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         with translation.override(context["user"].preferred_language):
-            super().send_mail(
-                subject_template_name,
-                email_template_name,
-                context,
-                from_email,
-                to_email,
-                html_email_template_name,
-            )
+            subject = "".join(render_to_string(subject_template_name, context).splitlines())
+            body = render_to_string(email_template_name, context)
+        EmailMessage(subject, body, from_email, [to_email]).send()
+        self.sent += 1
 
 
 class TokenForm(forms.Form):

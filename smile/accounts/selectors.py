@@ -2,6 +2,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smile.accounts.models import Invitation, User
 from smile.lib.tokens import token_hash
+from smile.organisations.access import scope_of
 from smile.organisations.choices import ROLES_REQUIRING_SECOND_FACTOR
 from smile.organisations.models import Membership
 
@@ -9,7 +10,11 @@ from smile.organisations.models import Membership
 def needs_second_factor(user: User) -> bool:
     if user.is_staff or user.is_superuser:
         return True
-    return Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_SECOND_FACTOR).exists()
+    # The memberships the request reads anyway (roles, policies): no query of its own.
+    scope = scope_of(user)
+    if scope is None:
+        return Membership.objects.filter(user=user, role__in=ROLES_REQUIRING_SECOND_FACTOR).exists()
+    return any(m.role in ROLES_REQUIRING_SECOND_FACTOR for m in scope.memberships)
 
 
 def confirmed_totp_device(user: User) -> TOTPDevice | None:

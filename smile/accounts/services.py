@@ -1,9 +1,11 @@
 """Writes for people and their accounts."""
 
 import base64
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -13,6 +15,8 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smile.accounts.models import Invitation, User
+from smile.core import policies
+from smile.core.actor import SYSTEM, AnyUser
 from smile.core.errors import ApplicationError
 from smile.lib.tokens import new_token, token_hash
 from smile.organisations.choices import ROLE_ORGANISATION_KINDS
@@ -36,8 +40,16 @@ def user_set_language(*, user: User, language: str) -> None:
 
 @transaction.atomic
 def membership_create(
-    *, user: User, organisation: Organisation, role: str, workplace: Workplace | None = None
+    *,
+    actor: AnyUser,
+    user: User,
+    organisation: Organisation,
+    role: str,
+    workplace: Workplace | None = None,
 ) -> Membership:
+    """Give the person a role in the organisation: its coordinators do (or the installation, for
+    an invitation it has checked)."""
+    policies.require(actor, policies.CHANGE, organisation)
     if organisation.kind not in ROLE_ORGANISATION_KINDS[role]:
         raise ApplicationError(
             _("This role cannot be given in this kind of organisation."), field="role"
@@ -76,6 +88,8 @@ def invitation_create(
     language: str,
     base_url: str,
 ) -> Invitation:
+    """Invite a person to a role in the organisation: its coordinators do."""
+    policies.require(invited_by, policies.CHANGE, organisation)
     if organisation.kind not in ROLE_ORGANISATION_KINDS[role]:
         raise ApplicationError(
             _("This role cannot be given in this kind of organisation."), field="role"
@@ -102,11 +116,18 @@ def invitation_create(
     return invitation
 
 
+class InvitationUsed(ApplicationError):
+    """The invitation has been accepted already (perhaps a moment ago, in another request)."""
+
+    def __init__(self) -> None:
+        super().__init__(_("This invitation has already been used. Log in instead."))
+
+
 def invitation_check(invitation: Invitation | None) -> Invitation:
     if invitation is None:
         raise ApplicationError(_("This invitation link is not valid."))
     if invitation.accepted_at is not None:
-        raise ApplicationError(_("This invitation has already been used. Log in instead."))
+        raise InvitationUsed()
     if invitation.is_expired:
         raise ApplicationError(
             _("This invitation has expired. Ask your coordinator to send a new one.")
@@ -118,14 +139,26 @@ def invitation_check(invitation: Invitation | None) -> Invitation:
 def invitation_accept(
     *, invitation: Invitation | None, full_name: str, password: str, existing_user: User | None
 ) -> User:
-    """Create the account (or use the logged-in one) and give it the invited role."""
+    """Create the account (or use the logged-in one) and give it the invited role.
+
+    Two acceptances at the same moment (a double click, two tabs): the first takes the invitation
+    with a compare-and-set update, the transaction's first statement, so the other waits for the
+    row lock (PostgreSQL) or the write lock (SQLite) and then finds it taken: InvitationUsed.
+    Nothing is read before that update, so SQLite never has to upgrade a read to a write (which
+    fails at once with "database is locked").
+    """
     invitation = invitation_check(invitation)
-    # Lock the row so that one link cannot be used twice at the same moment.
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    invitation_check(invitation)
+    if existing_user is not None and existing_user.email.lower() != invitation.email.lower():
+        raise ApplicationError(_("This invitation was sent to another e-mail address."))
+    now = timezone.now()
+    taken = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, expires_at__gt=now
+    ).update(accepted_at=now, updated_at=now)
+    if not taken:
+        # Taken or expired a moment ago: the check says which.
+        invitation_check(Invitation.objects.filter(pk=invitation.pk).first())
+        raise InvitationUsed()
     if existing_user is not None:
-        if existing_user.email.lower() != invitation.email.lower():
-            raise ApplicationError(_("This invitation was sent to another e-mail address."))
         user = existing_user
     else:
         if User.objects.filter(email__iexact=invitation.email).exists():
@@ -145,15 +178,56 @@ def invitation_accept(
                 _("An account with this e-mail address already exists. Log in to accept.")
             ) from None
     membership_create(
+        actor=SYSTEM,
         user=user,
         organisation=invitation.organisation,
         role=invitation.role,
         workplace=invitation.workplace,
     )
-    invitation.accepted_at = timezone.now()
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_by=user)
+    invitation.accepted_at = now
     invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
     return user
+
+
+# --- password reset --------------------------------------------------------------------------
+
+
+def _count_within_limit(kind: str, value: str, limit: int) -> bool:
+    """Count one more request in the current fixed window; False once the limit is passed.
+
+    Django's cache is the counter (a shared one, such as Redis, when several processes serve);
+    the value is hashed, so no address is kept in the cache.
+    """
+    window = settings.PASSWORD_RESET_LIMIT_WINDOW
+    number = int(timezone.now().timestamp()) // window
+    digest = hashlib.sha256(value.encode()).hexdigest()
+    key = f"password-reset:{kind}:{number}:{digest}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ran out between the two calls
+        cache.add(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def password_reset_request(*, email: str, client: str, domain: str, use_https: bool) -> bool:
+    """Have the worker e-mail a reset link to the address, unless it or the client asked too often.
+
+    The caller answers the same whatever this returns: whether an address has an account, or has
+    been limited, is not shown to the person who asks. Returns whether a job was enqueued.
+    """
+    if not _count_within_limit("client", client, settings.PASSWORD_RESET_LIMIT_PER_CLIENT):
+        return False
+    address = email.strip().lower()
+    if not _count_within_limit("address", address, settings.PASSWORD_RESET_LIMIT_PER_ADDRESS):
+        return False
+    from smile.accounts.tasks import send_password_reset_email
+
+    # The job's row is the only write: it commits with the request, no on_commit needed.
+    send_password_reset_email.enqueue(address, domain=domain, use_https=use_https)
+    return True
 
 
 # --- second factor ---------------------------------------------------------------------------

@@ -3,6 +3,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 import segno
+from axes.helpers import get_client_ip_address
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
@@ -125,17 +127,20 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return _remember_language(HttpResponseRedirect(next_url), language)
 
 
+def _invitation_refused(request: HttpRequest, error: ApplicationError, status: int) -> HttpResponse:
+    """The page for a link that cannot be used; a used one offers to log in instead."""
+    context: dict[str, Any] = {"error": error.message}
+    if isinstance(error, services.InvitationUsed):
+        context["login_url"] = reverse("accounts:login")
+    return render(request, "accounts/invitation_invalid.html", context, status=status)
+
+
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(token)
     try:
         services.invitation_check(invitation)
     except ApplicationError as error:
-        return render(
-            request,
-            "accounts/invitation_invalid.html",
-            {"error": error.message},
-            status=410 if invitation else 404,
-        )
+        return _invitation_refused(request, error, 410 if invitation else 404)
     assert invitation is not None
     existing = User.objects.filter(email__iexact=invitation.email).first()
     if existing is not None and request.user != existing:
@@ -151,9 +156,12 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if existing is not None:
         # Already logged in as the invited person: accepting needs no new password.
         if request.method == "POST":
-            services.invitation_accept(
-                invitation=invitation, full_name="", password="", existing_user=existing
-            )
+            try:
+                services.invitation_accept(
+                    invitation=invitation, full_name="", password="", existing_user=existing
+                )
+            except ApplicationError as error:
+                return _invitation_refused(request, error, 410)
             messages.success(request, _("The invitation is accepted."))
             return redirect("portal:home")
         return render(request, "accounts/invitation_confirm.html", {"invitation": invitation})
@@ -165,6 +173,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 password=form.cleaned_data["password1"],
                 existing_user=None,
             )
+        except services.InvitationUsed as error:
+            # Accepted a moment ago, in another tab or by a second click.
+            return _invitation_refused(request, error, 410)
         except ApplicationError as error:
             add_application_error(form, error)
         else:
@@ -218,20 +229,43 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    form_class=LocalisedPasswordResetForm,
-    email_template_name="accounts/email/password_reset.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password-reset-done"),
-)
+class PasswordResetView(auth_views.PasswordResetView):
+    """Asks the worker for the e-mail and answers at once, the same way for every address.
+
+    Neither whether the address has an account nor whether it (or this client) has asked too
+    often shows in the answer: the page, the status and the text are the same.
+    """
+
+    template_name = "accounts/password_reset.html"
+    form_class = LocalisedPasswordResetForm
+    success_url = reverse_lazy("accounts:password-reset-done")
+
+    def form_valid(self, form: LocalisedPasswordResetForm) -> HttpResponse:  # type: ignore[override]
+        services.password_reset_request(
+            email=form.cleaned_data["email"],
+            client=get_client_ip_address(self.request) or "unknown",
+            domain=self.request.get_host(),
+            use_https=self.request.is_secure(),
+        )
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password-reset-complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        # The person has shown she holds the mailbox: a login lock-out no longer protects her.
+        axes_reset(username=form.user.email.lower())
+        return response
+
+
+password_reset = PasswordResetView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="accounts/password_reset_confirm.html",
-    success_url=reverse_lazy("accounts:password-reset-complete"),
-)
+password_reset_confirm = PasswordResetConfirmView.as_view()
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"
 )

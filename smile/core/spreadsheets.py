@@ -1,20 +1,58 @@
 """Reading a spreadsheet people upload (CSV with , or ; and with or without BOM, or XLSX), and
 the row-by-row report every import shows. Each import checks all rows before it writes anything.
+
+Every export (CSV or XLSX) passes its rows through `safe_row`, so no text SMILE writes is run as
+a formula by the spreadsheet program that opens it; `read_table` undoes that quote, so a file we
+exported imports back unchanged.
 """
 
 import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
+
+# A spreadsheet program runs a text cell that begins with one of these as a formula ("CSV
+# injection"): a name such as =HYPERLINK("http://evil","x") would become a live link, and worse
+# formulas can reach other cells or programs. OWASP's advice: put a single quote before it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# "-5" or "+3.5" is a number to a spreadsheet, never a formula: it stays as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def safe_cell[T](value: T) -> T | str:
+    """A cell for an export: text that would start a formula gets a leading single quote;
+    numbers, dates, empty cells and all other text pass unchanged."""
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_START)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def safe_row[T](values: Iterable[T]) -> list[T | str]:
+    """`safe_cell` for every cell of a row: what every CSV and XLSX export writes."""
+    return [safe_cell(value) for value in values]
+
+
+def unquote_cell(text: str) -> str:
+    """Undo `safe_cell` when a file is read back: the quote before a formula sign goes."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
 
 
 @dataclass(frozen=True)
@@ -129,7 +167,8 @@ def read_table(filename: str, content: bytes) -> tuple[list[str], list[tuple[int
         raise FileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
     header: list[str] | None = None
     data: list[tuple[int, list[str]]] = []
-    for number, row in enumerate(rows, start=1):
+    for number, cells in enumerate(rows, start=1):
+        row = [unquote_cell(cell) for cell in cells]
         if header is None:
             header = row
             if not any(header):
@@ -180,3 +219,37 @@ def match_columns(
             % {"columns": ", ".join(ignored)}
         )
     return columns
+
+
+# --- the import pages: one form field and one way to answer, for every import ----------------
+
+ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def upload_field(*, label: Any, help_text: Any) -> forms.FileField:
+    """The file field of an import form: the file picker offers CSV and Excel files."""
+    return forms.FileField(
+        label=label, help_text=help_text, widget=forms.ClearableFileInput(attrs={"accept": ACCEPT})
+    )
+
+
+def import_succeeded(request: HttpRequest, report: ImportReport, message: str) -> None:
+    """What a successful import says: the counts (`message`), then each notice."""
+    messages.success(request, message)
+    for notice in report.notices:
+        messages.info(request, notice)
+
+
+def import_refused(form: forms.Form, report: ImportReport) -> None:
+    """Why nothing was imported, on the form's file field; the report lists the rows."""
+    for error in report.file_errors:
+        form.add_error("file", error)
+    if report.errors:
+        form.add_error(
+            "file",
+            _(
+                "Rows with problems: %(count)d of %(rows)d. Nothing was saved: "
+                "correct the file and upload it again."
+            )
+            % {"count": report.rows_with_errors, "rows": report.rows},
+        )

@@ -102,6 +102,32 @@ def changeable_workplace_tasks(user: AnyUser) -> QuerySet[WorkplaceTask]:
     return WorkplaceTask.objects.filter(workplace__in=task_workplaces(user))
 
 
+def writes_words(user: AnyUser) -> bool:
+    """Whether the person writes any words (`changeable_curricula` or `task_workplaces` is not
+    empty), told by her memberships where they are enough: a mentor writes her workplace's."""
+    scope = organisations.scope_of(user)
+    if scope is None:
+        return False
+    if scope.mentor_workplace_ids:
+        return True
+    if not scope.user.is_superuser and not scope.organisation_ids(Role.COORDINATOR, Role.TEACHER):
+        return False
+    return changeable_curricula(user).exists() or task_workplaces(user).exists()
+
+
+def own_terms(enrolments: Iterable[Enrolment]) -> QuerySet[Term]:
+    """The words of an adept's own placements (given, read already): those of her workplaces and
+    of the curricula of her programmes. She sees them all (a part of `visible_terms`)."""
+    enrolments = list(enrolments)
+    workplaces = sorted({e.workplace_id for e in enrolments if e.workplace_id})
+    programmes = sorted({e.programme_id for e in enrolments})
+    if not enrolments:
+        return Term.objects.none()
+    return Term.objects.filter(
+        Q(workplace_id__in=workplaces) | Q(curriculum__programmes__in=programmes)
+    )
+
+
 def visible_terms(user: AnyUser) -> QuerySet[Term]:
     return Term.objects.filter(
         Q(curriculum__in=visible_curricula(user))

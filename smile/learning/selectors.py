@@ -10,6 +10,7 @@ from smile.learning.practice import selectors as practice
 from smile.learning.progress import selectors as progress
 from smile.learning.reviews import selectors as reviews
 from smile.learning.vocabulary import selectors as vocabulary
+from smile.matching.home import HomeBasis, home_basis
 from smile.programmes.models import Enrolment
 
 PARTS = {
@@ -23,8 +24,12 @@ PARTS = {
 }
 
 
-def home_panels(*, user: User, role: str) -> dict[str, dict[str, Any]]:
-    return {name: part.for_home(user=user, role=role) for name, part in PARTS.items()}
+def home_panels(
+    *, user: User, role: str, basis: HomeBasis | None = None
+) -> dict[str, dict[str, Any]]:
+    """Every part's panel, all built on one basis (her own enrolments and pairs)."""
+    basis = basis or home_basis(user=user, role=role)
+    return {name: part.for_home(user=user, role=role, basis=basis) for name, part in PARTS.items()}
 
 
 def adept_panels(*, user: User, enrolment: Enrolment) -> dict[str, dict[str, Any]]:

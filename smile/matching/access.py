@@ -46,6 +46,15 @@ def visible_pairs(user: AnyUser) -> QuerySet[Pair]:
     return Pair.objects.filter(q).filter(~Q(status=PairStatus.DRAFT) | Q(programme__in=coordinated))
 
 
+def own_pairs_as(user: AnyUser, side: str) -> QuerySet[Pair]:
+    """Her pairs on one side ("adept" or "mentor") as her home shows them: every status but the
+    coordinator's unpublished drafts (a part of `visible_pairs`)."""
+    found = person(user)
+    if found is None or side not in ("adept", "mentor"):
+        return Pair.objects.none()
+    return Pair.objects.filter(**{f"{side}__user_id": found.pk}).exclude(status=PairStatus.DRAFT)
+
+
 def changeable_pairs(user: AnyUser) -> QuerySet[Pair]:
     """Pairs a coordinator steers: publish, pause, end, re-match."""
     return Pair.objects.filter(programme__in=programmes.changeable_programmes(user))

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from smile.accounts.models import User
-from smile.core.errors import ApplicationError
+from smile.core import policies
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.matching import scoring
 from smile.matching.labels import RULE_SENTENCES
 from smile.matching.models import (
@@ -443,6 +444,9 @@ def _check_pair(
 @transaction.atomic
 def draft_assign(*, programme: Programme, adept: Enrolment, mentor: Enrolment, actor: User) -> Pair:
     """Put an adept with a mentor in the draft, in place of any draft pair she had."""
+    policies.require(actor, policies.CHANGE, programme)
+    if adept.programme_id != programme.pk or mentor.programme_id != programme.pk:
+        raise NotAllowed("draft_assign outside the programme")
     list(Enrolment.objects.select_for_update().filter(pk__in=[adept.pk, mentor.pk]).order_by("pk"))
     if Pair.objects.filter(adept=adept, status__in=PLACE_HOLDING_STATUSES).exists():
         raise ApplicationError(
@@ -469,6 +473,7 @@ def draft_assign(*, programme: Programme, adept: Enrolment, mentor: Enrolment, a
 
 @transaction.atomic
 def draft_unassign(*, pair: Pair, actor: User) -> None:
+    policies.require(actor, policies.CHANGE, pair)
     if pair.status != PairStatus.DRAFT:
         raise ApplicationError(_("Only a suggested pair that is not published can be removed."))
     pair.delete()
@@ -477,6 +482,8 @@ def draft_unassign(*, pair: Pair, actor: User) -> None:
 @transaction.atomic
 def draft_swap(*, pair_a: Pair, pair_b: Pair, actor: User) -> tuple[Pair, Pair]:
     """Swap the mentors of two draft pairs."""
+    policies.require(actor, policies.CHANGE, pair_a)
+    policies.require(actor, policies.CHANGE, pair_b)
     if pair_a.pk == pair_b.pk:
         raise ApplicationError(_("Choose two different pairs."))
     if pair_a.status != PairStatus.DRAFT or pair_b.status != PairStatus.DRAFT:

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from smile.core.spreadsheets import upload_field
 from smile.matching.models import PLACE_HOLDING_STATUSES, MatchingCriteria, Pair, PairStatus
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 
@@ -96,7 +97,7 @@ class SwapForm(forms.Form):
 
 
 class ProfileImportForm(forms.Form):
-    file = forms.FileField(
+    file = upload_field(
         label=_("File with matching profiles (CSV or Excel)"),
         help_text=_(
             "The first row names the columns: email (required), languages (codes with levels "

@@ -308,8 +308,7 @@ def profiles_import(
     *, programme: Programme, actor: User, filename: str, content: bytes
 ) -> ImportReport:
     """Check every row of the file and, only if all are right, save every profile in it."""
-    if not policies.can_change(actor, programme):
-        raise ApplicationError(_("You cannot change this programme."))
+    policies.require(actor, policies.CHANGE, programme)
     report = ImportReport()
     try:
         header, data = read_table(filename, content)

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from smile.accounts.models import User
 from smile.core import policies
-from smile.core.errors import ApplicationError
+from smile.core.errors import ApplicationError, NotAllowed
+from smile.matching import access
 from smile.matching.models import Gender, LanguageLevel, MatchingProfile, Shift
 from smile.organisations.models import Membership
 from smile.programmes.models import Enrolment, EnrolmentRole
@@ -212,9 +213,9 @@ def matching_profile_save(*, enrolment: Enrolment, actor: User, **fields: Any) -
     unknown = set(fields) - PROFILE_FIELDS
     if unknown:
         raise TypeError(f"Unknown profile fields: {sorted(unknown)}")
+    if not access.can_edit_profile(actor, enrolment):
+        raise NotAllowed(f"edit the matching profile of enrolment {enrolment.pk}")
     is_coordinator = policies.can_change(actor, enrolment)
-    if not (is_coordinator or enrolment.user_id == actor.pk):
-        raise ApplicationError(_("You cannot change this profile."))
     profile, _created = MatchingProfile.objects.select_for_update().get_or_create(
         enrolment=enrolment
     )

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from smile.accounts.http import request_user
 from smile.core import policies, spreadsheets
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
@@ -63,7 +64,7 @@ def criteria_save(request: HttpRequest, pk: int) -> HttpResponse:
 def run_start(request: HttpRequest, pk: int) -> HttpResponse:
     programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     try:
-        services.matching_run_start(programme=programme, started_by=request.user)  # type: ignore[arg-type]
+        services.matching_run_start(programme=programme, actor=request_user(request))
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
@@ -136,10 +137,7 @@ def draft_swap(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     programme = policies.load(request.user, Programme, pk, to=policies.CHANGE)
     try:
-        published = pairs_publish(
-            programme=programme,
-            actor=request.user,  # type: ignore[arg-type]
-        )
+        published = pairs_publish(programme=programme, actor=request_user(request))
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
@@ -167,25 +165,14 @@ def profiles_import(request: HttpRequest, pk: int) -> HttpResponse:
                 content=upload.read(spreadsheets.MAX_BYTES + 1),
             )
             if report.ok:
-                messages.success(
+                spreadsheets.import_succeeded(
                     request,
+                    report,
                     _("The profiles are imported: %(created)d new, %(updated)d updated.")
                     % {"created": report.created, "updated": report.updated},
                 )
-                for notice in report.notices:
-                    messages.info(request, notice)
                 return _back(programme)
-            for error in report.file_errors:
-                form.add_error("file", error)
-            if report.errors:
-                form.add_error(
-                    "file",
-                    _(
-                        "Rows with problems: %(count)d of %(rows)d. Nothing was saved: "
-                        "correct the file and upload it again."
-                    )
-                    % {"count": report.rows_with_errors, "rows": report.rows},
-                )
+            spreadsheets.import_refused(form, report)
     else:
         form = ProfileImportForm()
     context = {"programme": programme, "form": form, "report": report}
@@ -199,6 +186,6 @@ def profiles_import_template(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="matching-profiles.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(profile_import.TEMPLATE_HEADER)
-    writer.writerow(profile_import.TEMPLATE_EXAMPLE)
+    writer.writerow(spreadsheets.safe_row(profile_import.TEMPLATE_HEADER))
+    writer.writerow(spreadsheets.safe_row(profile_import.TEMPLATE_EXAMPLE))
     return response

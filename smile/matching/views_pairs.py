@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from smile.accounts.http import request_user
 from smile.accounts.models import User
 from smile.core import policies
 from smile.core.actor import AnyUser
@@ -123,8 +124,7 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def pair_answer(request: HttpRequest, pk: int) -> HttpResponse:
     pair = _visible_pair(request, pk)
     decision = request.POST.get("decision")
-    user = request.user
-    assert isinstance(user, User)
+    user = request_user(request)
     if decision == "accept":
         try:
             lifecycle.pair_accept(pair=pair, user=user)
@@ -155,9 +155,7 @@ def pair_steer(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     policies.load(request.user, Pair, pk, to=policies.CHANGE)
     pair = _visible_pair(request, pk)
-    user = request.user
-    assert isinstance(user, User)
-    kwargs: dict[str, Any] = {"pair": pair, "actor": user}
+    kwargs: dict[str, Any] = {"pair": pair, "actor": request_user(request)}
     form = ReasonForm(request.POST, prefix=action) if action in REASON_ACTIONS else None
     if form is not None:
         if not form.is_valid():

@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from smile.core import policies
 from smile.core.actor import AnyUser, person
 from smile.matching.access import changeable_pairs, own_pairs, visible_pairs, workable_pairs
+from smile.matching.home import HomeBasis
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring.models import (
     ActionItem,
@@ -40,6 +41,12 @@ def steered_pairs(user: AnyUser) -> QuerySet[Pair]:
 def answerable_meetings(user: AnyUser) -> QuerySet[Meeting]:
     """Meetings the person may act on: her own live pairs', or those of pairs she coordinates."""
     return Meeting.objects.filter(pair__in=steered_pairs(user))
+
+
+def is_side(user: AnyUser, pair: Pair) -> bool:
+    """The person is the pair's adept or its mentor (whatever the pair's status): the services ask
+    it to tell a side of a finished pair why nothing more can be done, and anyone else no."""
+    return own_pairs(user).filter(pk=pair.pk).exists()
 
 
 def visible_meeting_logs(user: AnyUser) -> QuerySet[MeetingLog]:
@@ -86,6 +93,16 @@ def visible_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
     coordinated = Programme.objects.filter(owner_id__in=scope.coordinating)
     q |= Q(support_requested=True, enrolment__programme__in=coordinated)
     return LifeSituationCheckIn.objects.filter(q)
+
+
+def checkins_shared_with_mentor(basis: HomeBasis) -> QuerySet[LifeSituationCheckIn]:
+    """On a mentor's home: what the adepts of her live pairs (the basis) share with her (the
+    mentor's ground of `visible_life_checkins`, on literal keys)."""
+    if basis.role != "mentor":
+        return LifeSituationCheckIn.objects.none()
+    return LifeSituationCheckIn.objects.filter(
+        share_with_mentor=True, enrolment_id__in=basis.learner_ids
+    )
 
 
 def followable_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
@@ -138,7 +155,8 @@ def register() -> None:
     policies.register(
         Meeting, view=visible_meetings, change=changeable_meetings, answer=answerable_meetings
     )
-    policies.register(Pair, plan_meetings=steered_pairs)
+    # A closing reflection is written by the pair's two people; the coordinators only read them.
+    policies.register(Pair, plan_meetings=steered_pairs, write_reflection=own_pairs)
     policies.register(MeetingLog, view=visible_meeting_logs, change=changeable_meeting_logs)
     policies.register(ActionItem, view=visible_action_items, change=changeable_action_items)
     policies.register(

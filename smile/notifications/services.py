@@ -1,15 +1,20 @@
 """Sending a notification: a row for the bell, and an e-mail in the reader's language."""
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core.errors import ApplicationError
+from smile.core import policies
+from smile.core.errors import ApplicationError, NotAllowed
+from smile.notifications import access
 from smile.notifications.models import Kind, Notification, NotificationSetting
 
 
@@ -56,11 +61,120 @@ def notify(
     return notification
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One notice for `notify_many`: to whom (her id), what kind, the message's values, a link."""
+
+    recipient_id: int
+    kind: Kind | str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    url: str = ""
+
+
+def notify_many(*, notices: Iterable[Notice]) -> list[Notification]:
+    """`notify` for many notices at once, in a fixed number of queries whatever their number.
+
+    One read of the recipients' choices for these kinds, one insert of the rows (Django splits an
+    insert larger than the database takes), and one e-mail task for all the rows to be e-mailed,
+    enqueued when the transaction commits; the worker sends each in its recipient's language.
+    Notices whose two channels are both off make no row. Returns the rows made.
+    """
+    notices = list(notices)
+    if not notices:
+        return []
+    chosen = {
+        (user_id, kind): (in_app, email)
+        for user_id, kind, in_app, email in NotificationSetting.objects.filter(
+            user_id__in={notice.recipient_id for notice in notices},
+            kind__in={str(notice.kind) for notice in notices},
+        ).values_list("user_id", "kind", "in_app", "email")
+    }
+    rows = []
+    for notice in notices:
+        in_app, email = chosen.get((notice.recipient_id, str(notice.kind)), (True, True))
+        if in_app or email:
+            rows.append(
+                Notification(
+                    recipient_id=notice.recipient_id,
+                    kind=str(notice.kind),
+                    params=dict(notice.params),
+                    url=notice.url,
+                    in_app=in_app,
+                    email=email,
+                )
+            )
+    made = Notification.objects.bulk_create(rows)
+    to_email = [row.pk for row in made if row.email]
+    if to_email:
+        from smile.notifications.tasks import send_notification_emails
+
+        transaction.on_commit(partial(send_notification_emails.enqueue, to_email))
+    return made
+
+
+class Named(Protocol):
+    """What a programme-wide count is about: a programme, say (its key and its name)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def start_of_today() -> datetime:
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def daily_counts_notify(
+    *,
+    kind: Kind,
+    page: str,
+    readers: QuerySet[User],
+    counts: Callable[[User], Iterable[tuple[Named, int]]],
+) -> int:
+    """Tell each reader, once a day per programme, how many things on `page` wait for her there.
+
+    `counts(reader)` gives (programme, how many) for her programmes with any. A notice goes to
+    `page?programme=<pk>` with the values `count` and `programme` (its name). Idempotent: a
+    programme she has been told about today (the same address) is skipped, so a second run the
+    same day, or a retry after a failure, sends nothing twice. Returns how many notices were made.
+
+    Queries: the readers, what each `counts` reads, one read of today's notices of this kind, and
+    `notify_many`'s fixed few.
+    """
+    start = start_of_today()
+    wanted: list[Notice] = []
+    for reader in readers.order_by("pk"):
+        for programme, count in sorted(counts(reader), key=lambda item: item[0].pk):
+            if count:
+                wanted.append(
+                    Notice(
+                        recipient_id=reader.pk,
+                        kind=kind,
+                        params={"count": count, "programme": programme.name},
+                        url=f"{page}?programme={programme.pk}",
+                    )
+                )
+    if not wanted:
+        return 0
+    with transaction.atomic():
+        told = set(
+            Notification.objects.filter(
+                recipient_id__in={notice.recipient_id for notice in wanted},
+                kind=kind,
+                created_at__gte=start,
+            ).values_list("recipient_id", "url")
+        )
+        new = [notice for notice in wanted if (notice.recipient_id, notice.url) not in told]
+        notify_many(notices=new)
+    return len(new)
+
+
 @transaction.atomic
 def notification_read(*, notification: Notification, user: User) -> Notification:
     """Mark one of the person's own notices as read (again is harmless)."""
-    if notification.recipient_id != user.pk:
-        raise ApplicationError(_("This notice is not yours."))
+    policies.require(user, policies.CHANGE, notification)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
@@ -70,9 +184,10 @@ def notification_read(*, notification: Notification, user: User) -> Notification
 @transaction.atomic
 def notifications_read_all(*, user: User) -> int:
     """Mark every unread notice of the person as read; returns how many."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    if not access.has_own_notices(user):
+        raise NotAllowed("mark notices read")
+    own = policies.allowed(user, Notification, policies.CHANGE)
+    return own.filter(read_at__isnull=True).update(read_at=timezone.now())
 
 
 @transaction.atomic
@@ -81,12 +196,13 @@ def notification_settings_update(
 ) -> list[NotificationSetting]:
     """Save the person's choice for every kind: the kinds in `in_app` show in SMILE, those in
     `email` come by e-mail. A kind in neither is switched off. Unknown kinds are refused."""
+    if not access.has_own_notices(user):
+        raise NotAllowed("change notification settings")
     unknown = (set(in_app) | set(email)) - set(Kind.values)
     if unknown:
         raise ApplicationError(_("Please choose only from the list."))
-    existing = {
-        s.kind: s for s in NotificationSetting.objects.select_for_update().filter(user=user)
-    }
+    own = policies.allowed(user, NotificationSetting, policies.CHANGE)
+    existing = {s.kind: s for s in own.select_for_update()}
     saved = []
     for kind in Kind.values:
         setting = existing.get(kind) or NotificationSetting(user=user, kind=kind)

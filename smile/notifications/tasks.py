@@ -1,5 +1,7 @@
-"""Background work for notifications: the e-mail of one notice, in its reader's language."""
+"""Background work for notifications: the e-mail of a notice (or of many), in its reader's
+language."""
 
+import logging
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -13,6 +15,8 @@ from smile.core.jobs import retried_task
 from smile.notifications import messages
 from smile.notifications.models import Notification
 
+logger = logging.getLogger(__name__)
+
 
 def _link(path: str) -> str:
     if not path:
@@ -22,11 +26,9 @@ def _link(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-@retried_task
-def send_notification_email(notification_id: int, attachment: Sequence[str] | None = None) -> None:
-    """E-mail one notice in its recipient's language; does nothing if it has gone already.
+def _email(notification_id: int, attachment: Sequence[str] | None = None) -> bool:
+    """E-mail one notice in its recipient's language unless it has gone already; True if sent.
 
-    A failure (the mail server is down) raises, and `retried_task` enqueues the next attempt.
     The row is locked while sending, so two attempts running at once send it once.
     """
     with transaction.atomic():
@@ -37,10 +39,10 @@ def send_notification_email(notification_id: int, attachment: Sequence[str] | No
             .first()
         )
         if notification is None or notification.emailed_at is not None or not notification.email:
-            return
+            return False
         recipient = notification.recipient
         if not recipient.is_active or not recipient.email:
-            return
+            return False
         with translation.override(recipient.preferred_language):
             subject, line = messages.render(notification)
             context = {
@@ -67,3 +69,43 @@ def send_notification_email(notification_id: int, attachment: Sequence[str] | No
         message.send()
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
+    return True
+
+
+@retried_task
+def send_notification_email(notification_id: int, attachment: Sequence[str] | None = None) -> None:
+    """E-mail one notice in its recipient's language; does nothing if it has gone already.
+
+    A failure (the mail server is down) raises, and `retried_task` enqueues the next attempt.
+    """
+    _email(notification_id, attachment)
+
+
+class SomeEmailsFailed(Exception):
+    """Some e-mails of a batch could not be sent; the retry sends those, and only those."""
+
+
+@retried_task
+def send_notification_emails(notification_ids: list[int]) -> int:
+    """E-mail many notices (made by `notify_many`), each in its recipient's language; returns
+    how many went.
+
+    One notice that fails does not hold back the others: each is tried, and if any failed the
+    task raises at the end, so `retried_task` runs it again later; the notices already sent are
+    left out of the retry by one read of those still waiting.
+    """
+    waiting = list(
+        Notification.objects.filter(
+            pk__in=notification_ids, email=True, emailed_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    sent, failed = 0, []
+    for pk in sorted(waiting):
+        try:
+            sent += _email(pk)
+        except Exception as error:  # the mail server refused this one; the others still go
+            logger.warning("e-mail of notice %s failed: %s", pk, error)
+            failed.append(pk)
+    if failed:
+        raise SomeEmailsFailed(f"{len(failed)} of {len(waiting)} e-mails failed: {failed[:20]}")
+    return sent

@@ -10,7 +10,14 @@ from functools import cached_property
 from django.db.models import Q, QuerySet
 
 from smile.core import policies
-from smile.core.actor import AnyUser, Person, person, register_role_source, remember
+from smile.core.actor import (
+    AnyUser,
+    Person,
+    is_installation_admin,
+    person,
+    register_role_source,
+    remember,
+)
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership, Organisation, Workplace
 
@@ -121,6 +128,24 @@ def changeable_workplaces(user: AnyUser) -> QuerySet[Workplace]:
     return Workplace.objects.filter(organisation__in=changeable_organisations(user))
 
 
+def registering_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations under which the person registers a new one (its `managed_by`): those she
+    coordinates. An installation administrator registers under any, or under none."""
+    scope = scope_of(user)
+    if scope is None:
+        return Organisation.objects.none()
+    if scope.user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=scope.coordinating)
+
+
+def can_register_organisation(user: AnyUser, managed_by: Organisation | None) -> bool:
+    """May the person register a new organisation under `managed_by` (None: under no one)?"""
+    if managed_by is None:
+        return is_installation_admin(user)
+    return policies.can(user, "register_under", managed_by)
+
+
 def can_coordinate(user: AnyUser) -> bool:
     scope = scope_of(user)
     return scope is not None and (scope.user.is_superuser or bool(scope.coordinating))
@@ -128,5 +153,10 @@ def can_coordinate(user: AnyUser) -> bool:
 
 def register() -> None:
     register_role_source(membership_roles)
-    policies.register(Organisation, view=visible_organisations, change=changeable_organisations)
+    policies.register(
+        Organisation,
+        view=visible_organisations,
+        change=changeable_organisations,
+        register_under=registering_organisations,
+    )
     policies.register(Workplace, view=visible_workplaces, change=changeable_workplaces)

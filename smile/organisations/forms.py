@@ -2,8 +2,9 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import InvalidChecksum, ValidationError
+from stdnum.se import orgnr
 
-from smile.lib import orgnumber
 from smile.organisations.models import Organisation, Workplace
 
 
@@ -30,11 +31,21 @@ class OrganisationForm(forms.ModelForm):
 
     def clean_organisation_number(self) -> str:
         value: str = self.cleaned_data["organisation_number"].strip()
-        if value and not orgnumber.is_valid(value):
+        if not value:
+            return ""
+        try:
+            return str(orgnr.format(orgnr.validate(value)))
+        except InvalidChecksum:
+            raise forms.ValidationError(
+                _(
+                    "Enter a valid organisation number: the last digit does not match the "
+                    "others, so one digit is probably mistyped."
+                )
+            ) from None
+        except ValidationError:
             raise forms.ValidationError(
                 _("Enter a valid organisation number, for example 212000-0613.")
-            )
-        return orgnumber.normalise(value) if value else ""
+            ) from None
 
 
 class WorkplaceForm(forms.ModelForm):

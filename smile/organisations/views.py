@@ -32,6 +32,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             organisation = services.organisation_create(
+                actor=request.user,
                 name=data["name"],
                 kind=data["kind"],
                 organisation_number=data["organisation_number"],
@@ -67,6 +68,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.organisation_update(
+                actor=request.user,
                 organisation=organisation,
                 name=data["name"],
                 organisation_number=data["organisation_number"],
@@ -96,7 +98,10 @@ def workplace_edit(request: HttpRequest, pk: int, workplace_pk: int | None = Non
     if request.method == "POST" and form.is_valid():
         try:
             services.workplace_save(
-                organisation=organisation, workplace=workplace, **form.cleaned_data
+                actor=request.user,
+                organisation=organisation,
+                workplace=workplace,
+                **form.cleaned_data,
             )
         except ApplicationError as error:
             add_application_error(form, error)

@@ -12,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
+from smile.core.actor import SYSTEM
 from smile.learning.demo import load_learning_demo
 from smile.learning.demo_activity import DemoPeople, load_learning_activity
 from smile.matching.models import MatchingProfile, Pair, PairStatus
@@ -80,12 +81,16 @@ def _user(person: Person, *, second_factor: bool = False, superuser: bool = Fals
 
 def _organisation(name: str, kind: str, city: str, managed_by: Organisation | None) -> Organisation:
     existing = Organisation.objects.filter(name=name, kind=kind).first()
-    return existing or organisation_create(name=name, kind=kind, city=city, managed_by=managed_by)
+    return existing or organisation_create(
+        actor=SYSTEM, name=name, kind=kind, city=city, managed_by=managed_by
+    )
 
 
 def _workplace(employer: Organisation, name: str, city: str, trade: str) -> Workplace:
     existing = Workplace.objects.filter(organisation=employer, name=name).first()
-    return existing or workplace_save(organisation=employer, name=name, city=city, trade=trade)
+    return existing or workplace_save(
+        actor=SYSTEM, organisation=employer, name=name, city=city, trade=trade
+    )
 
 
 def _enrol(
@@ -98,6 +103,7 @@ def _enrol(
 ) -> Enrolment:
     existing = Enrolment.objects.filter(programme=programme, user=user, role=role).first()
     return existing or enrolment_create(
+        actor=SYSTEM,
         programme=programme,
         user=user,
         role=role,
@@ -241,17 +247,18 @@ def load_demo() -> bool:
     care_home = _workplace(care, "Solgläntans äldreboende", "Värnamo", "Vård och omsorg")
 
     coordinator = _user(COORDINATOR, second_factor=True)
-    membership_create(user=coordinator, organisation=savsjo, role=Role.COORDINATOR)
+    membership_create(actor=SYSTEM, user=coordinator, organisation=savsjo, role=Role.COORDINATOR)
     other = _user(OTHER_COORDINATOR, second_factor=True)
-    membership_create(user=other, organisation=varnamo, role=Role.COORDINATOR)
+    membership_create(actor=SYSTEM, user=other, organisation=varnamo, role=Role.COORDINATOR)
     manager = _user(MANAGER, second_factor=True)
-    membership_create(user=manager, organisation=foundry, role=Role.MANAGER)
+    membership_create(actor=SYSTEM, user=manager, organisation=foundry, role=Role.MANAGER)
     teacher = _user(TEACHER)
-    membership_create(user=teacher, organisation=school, role=Role.TEACHER)
+    membership_create(actor=SYSTEM, user=teacher, organisation=school, role=Role.TEACHER)
     admin = _user(ADMIN, second_factor=True, superuser=True)
-    membership_create(user=admin, organisation=savsjo, role=Role.ADMINISTRATOR)
+    membership_create(actor=SYSTEM, user=admin, organisation=savsjo, role=Role.ADMINISTRATOR)
 
     programme = programme_save(
+        actor=SYSTEM,
         owner=savsjo,
         name="Gjuteri- och husbyggarvägen 2026/27",
         description=(
@@ -273,7 +280,11 @@ def load_demo() -> bool:
         employer = foundry if mentor_places[key].organisation_id == foundry.pk else houses
         user = _user(person)
         membership_create(
-            user=user, organisation=employer, role=Role.MENTOR, workplace=mentor_places[key]
+            actor=SYSTEM,
+            user=user,
+            organisation=employer,
+            role=Role.MENTOR,
+            workplace=mentor_places[key],
         )
         mentors[key] = _enrol(programme, user, "mentor", mentor_places[key], None, start)
         _profile(mentors[key], key, mentor=True)
@@ -289,7 +300,7 @@ def load_demo() -> bool:
     adepts = {}
     for key, person in ADEPTS.items():
         user = _user(person)
-        membership_create(user=user, organisation=savsjo, role=Role.ADEPT)
+        membership_create(actor=SYSTEM, user=user, organisation=savsjo, role=Role.ADEPT)
         adepts[key] = _enrol(programme, user, "adept", adept_places[key], school, start)
         _profile(adepts[key], key, mentor=False)
     pairs = {
@@ -309,6 +320,7 @@ def load_demo() -> bool:
 
     # A second municipality's programme: nothing of it may show to Sävsjö's people.
     care_programme = programme_save(
+        actor=SYSTEM,
         owner=varnamo,
         name="Vårdvägen Värnamo 2026",
         starts_on=date(2026, 9, 1),
@@ -316,6 +328,6 @@ def load_demo() -> bool:
         partners=[care],
     )
     noor = _user(OTHER_ADEPT)
-    membership_create(user=noor, organisation=varnamo, role=Role.ADEPT)
+    membership_create(actor=SYSTEM, user=noor, organisation=varnamo, role=Role.ADEPT)
     _enrol(care_programme, noor, "adept", care_home, None, date(2026, 9, 7))
     return True

@@ -3,23 +3,17 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from smile.accounts.models import User
-from smile.matching import access as matching_access
-from smile.matching.models import (
-    LIVE_PAIR_STATUSES,
-    Pair,
-    PairStatus,
-    effective_capacity,
-    profile_of,
-)
+from smile.matching.home import HomeBasis, home_basis
+from smile.matching.models import LIVE_PAIR_STATUSES, Pair, effective_capacity, profile_of
 from smile.matching.selectors import with_live_pair_counts
 from smile.organisations import access as organisations_access
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership, Workplace
 from smile.programmes import access as programmes_access
-from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
+from smile.programmes.models import Enrolment, EnrolmentStatus, Programme
 from smile.programmes.selectors import programme_list
 
 
@@ -46,69 +40,54 @@ class TeacherHome:
     adepts: Sequence[Enrolment] = field(default_factory=list)
 
 
-def adept_home(*, user: User) -> AdeptHome:
-    enrolments = list(
-        Enrolment.objects.filter(
-            user=user, role=EnrolmentRole.ADEPT, status=EnrolmentStatus.ACTIVE
-        ).select_related("programme__owner", "workplace__organisation", "education_provider")
-    )
-    mentors = list(
-        matching_access.visible_pairs(user)
-        .filter(adept__user=user, status__in=LIVE_PAIR_STATUSES)
-        .select_related("mentor__user", "mentor__workplace", "programme")
-    )
+def adept_home(*, user: User, basis: HomeBasis | None = None) -> AdeptHome:
+    """Her placements, her mentor (or the proposal) and whom to turn to: one query on top of the
+    basis (her enrolments and pairs, shared with the panels)."""
+    basis = basis or home_basis(user=user, role="adept")
+    enrolments = basis.active_enrolments
     # Who to turn to if something is wrong: the coordinators of the programmes' owners.
-    contacts = list(
-        Membership.objects.filter(
-            role=Role.COORDINATOR,
-            organisation__in=[e.programme.owner_id for e in enrolments],
-        ).select_related("user", "organisation")
+    owners = sorted({e.programme.owner_id for e in enrolments})
+    contacts = (
+        list(
+            Membership.objects.filter(
+                role=Role.COORDINATOR, organisation__in=owners
+            ).select_related("user", "organisation")
+        )
+        if owners
+        else []
     )
-    proposals = list(
-        matching_access.visible_pairs(user)
-        .filter(adept__user=user, status=PairStatus.PROPOSED)
-        .select_related("mentor__user", "mentor__workplace", "programme")
+    return AdeptHome(
+        enrolments=enrolments,
+        mentors=basis.live_pairs,
+        contacts=contacts,
+        proposals=basis.proposals,
     )
-    return AdeptHome(enrolments=enrolments, mentors=mentors, contacts=contacts, proposals=proposals)
 
 
-def mentor_home(*, user: User) -> MentorHome:
-    enrolments = list(
-        Enrolment.objects.filter(
-            user=user, role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE
-        ).select_related("programme", "workplace__organisation", "matching_profile")
-    )
-    pairs = list(
-        matching_access.visible_pairs(user)
-        .filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
-        .select_related("adept__user", "adept__workplace", "adept__education_provider", "programme")
-        .order_by("adept__user__full_name")
-    )
-    proposals = list(
-        matching_access.visible_pairs(user)
-        .filter(mentor__user=user, status=PairStatus.PROPOSED)
-        .select_related("adept__user", "adept__workplace", "programme")
-        .order_by("adept__user__full_name")
-    )
+def mentor_home(*, user: User, basis: HomeBasis | None = None) -> MentorHome:
+    """Her adepts, proposals and free places: no query on top of the basis."""
+    basis = basis or home_basis(user=user, role="mentor")
+    enrolments = basis.active_enrolments
+    pairs = basis.live_pairs
     capacity = sum(effective_capacity(profile_of(e), e.programme) for e in enrolments)
     return MentorHome(
         enrolments=enrolments,
         pairs=pairs,
-        proposals=proposals,
+        proposals=basis.proposals,
         capacity=capacity,
         free_places=max(capacity - len(pairs), 0),
     )
 
 
 def teacher_home(*, user: User) -> TeacherHome:
-    teaching = Membership.objects.filter(user=user, role=Role.TEACHER).values("organisation")
+    """The adepts of her schools, with whether each has a mentor (one query)."""
     adepts = list(
-        programmes_access.visible_enrolments(user)
-        .filter(role=EnrolmentRole.ADEPT, education_provider__in=teaching)
+        programmes_access.school_adepts(user)
         .select_related("user", "programme", "workplace__organisation")
+        # Whether she has a mentor: a subquery, so the row needs no GROUP BY over its joins.
         .annotate(
-            live_mentors=Count(
-                "pairs_as_adept", filter=Q(pairs_as_adept__status__in=LIVE_PAIR_STATUSES)
+            live_mentors=Exists(
+                Pair.objects.filter(adept=OuterRef("pk"), status__in=LIVE_PAIR_STATUSES)
             )
         )
         .order_by("programme__name", "user__full_name")

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from smile.core import policies
-from smile.core.actor import AnyUser, Person, register_role_source
+from smile.core.actor import AnyUser, Person, person, register_role_source
 from smile.organisations.access import scope_of
 from smile.organisations.choices import Role
 from smile.organisations.models import Organisation, Workplace
@@ -46,6 +46,17 @@ def changeable_programmes(user: AnyUser) -> QuerySet[Programme]:
     return Programme.objects.filter(owner_id__in=scope.coordinating)
 
 
+def owning_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """The organisations whose programmes the person makes and keeps: those she coordinates (an
+    installation administrator: any). The kind of owner is the service's to check."""
+    scope = scope_of(user)
+    if scope is None:
+        return Organisation.objects.none()
+    if scope.user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=scope.coordinating)
+
+
 def visible_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
     """Named people in programmes. Managers see aggregates only, so they get no rows here."""
     scope = scope_of(user)
@@ -69,6 +80,27 @@ def visible_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
 
 def changeable_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
     return Enrolment.objects.filter(programme__in=changeable_programmes(user))
+
+
+# The narrow grounds a home is built on: the records that are the person's own, which she sees
+# whatever else she may see. Each is a part of `visible_enrolments`, read with literal keys.
+
+
+def own_enrolments(user: AnyUser) -> QuerySet[Enrolment]:
+    """The person's own enrolments, in every role and status."""
+    found = person(user)
+    if found is None:
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(user_id=found.pk)
+
+
+def school_adepts(user: AnyUser) -> QuerySet[Enrolment]:
+    """The adepts whose school the person teaches at: a teacher's class."""
+    scope = scope_of(user)
+    if scope is None:
+        return Enrolment.objects.none()
+    teaching = scope.organisation_ids(Role.TEACHER)
+    return Enrolment.objects.filter(role=EnrolmentRole.ADEPT, education_provider_id__in=teaching)
 
 
 # Grounds on which programmes widen who sees organisations and workplaces.
@@ -95,5 +127,6 @@ def register() -> None:
     register_role_source(enrolment_roles)
     policies.register(Programme, view=visible_programmes, change=changeable_programmes)
     policies.register(Enrolment, view=visible_enrolments, change=changeable_enrolments)
+    policies.register(Organisation, own_programmes=owning_organisations)
     policies.grant(Organisation, _organisations_of_visible_programmes)
     policies.grant(Workplace, _workplaces_of_programmes)

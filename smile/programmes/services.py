@@ -1,4 +1,9 @@
-"""Writes for programmes and enrolments."""
+"""Writes for programmes and enrolments.
+
+Each service asks `smile/programmes/access.py` before it writes (`NotAllowed` otherwise): a
+programme is made for an organisation its coordinator coordinates ("own_programmes"), with partners
+she can see, and changed, with its enrolments, by the programme's coordinators ("change").
+"""
 
 from collections.abc import Iterable
 from datetime import date
@@ -8,7 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core.errors import ApplicationError
+from smile.core import policies
+from smile.core.actor import AnyUser
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.organisations.choices import OrganisationKind
 from smile.organisations.models import Organisation, Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
@@ -24,6 +31,7 @@ PROGRAMME_SETTINGS = (
 @transaction.atomic
 def programme_save(
     *,
+    actor: AnyUser,
     programme: Programme | None = None,
     owner: Organisation,
     name: str,
@@ -36,6 +44,13 @@ def programme_save(
     mentor_hours_per_month: int = 8,
     mentor_training_required: bool = True,
 ) -> Programme:
+    if programme is not None:
+        policies.require(actor, policies.CHANGE, programme)
+    policies.require(actor, "own_programmes", owner)
+    partners = list(partners)
+    seen = policies.allowed(actor, Organisation).filter(pk__in=[p.pk for p in partners])
+    if seen.count() != len({p.pk for p in partners}):
+        raise NotAllowed("take as partners organisations the person does not see")
     if owner.kind not in (OrganisationKind.PROGRAMME_OWNER, OrganisationKind.EDUCATION_PROVIDER):
         raise ApplicationError(_("A programme is owned by a programme owner or a school."))
     if ends_on < starts_on:
@@ -54,7 +69,6 @@ def programme_save(
     programme.mentor_training_required = mentor_training_required
     programme.full_clean()
     programme.save()
-    partners = list(partners)
     if programme.pk:
         placed = set(
             programme.enrolments.values_list("workplace__organisation_id", flat=True).distinct()
@@ -115,6 +129,7 @@ def _check_enrolment(
 @transaction.atomic
 def enrolment_create(
     *,
+    actor: AnyUser,
     programme: Programme,
     user: User,
     role: str,
@@ -123,6 +138,7 @@ def enrolment_create(
     starts_on: date,
     ends_on: date | None = None,
 ) -> Enrolment:
+    policies.require(actor, policies.CHANGE, programme)
     _check_enrolment(
         programme=programme,
         user=user,
@@ -155,6 +171,7 @@ def enrolment_create(
 @transaction.atomic
 def enrolment_update(
     *,
+    actor: AnyUser,
     enrolment: Enrolment,
     workplace: Workplace,
     education_provider: Organisation | None,
@@ -162,6 +179,7 @@ def enrolment_update(
     ends_on: date | None,
     status: str,
 ) -> Enrolment:
+    policies.require(actor, policies.CHANGE, enrolment)
     _check_enrolment(
         programme=enrolment.programme,
         user=enrolment.user,

@@ -32,7 +32,7 @@ def _programme_form_page(request: HttpRequest, programme: Programme | None) -> H
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            saved = services.programme_save(programme=programme, **data)
+            saved = services.programme_save(actor=request.user, programme=programme, **data)
         except ApplicationError as error:
             add_application_error(form, error)
         else:
@@ -71,7 +71,7 @@ def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = EnrolmentForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
-            services.enrolment_create(programme=programme, **form.cleaned_data)
+            services.enrolment_create(actor=request.user, programme=programme, **form.cleaned_data)
         except ApplicationError as error:
             add_application_error(form, error)
         else:
@@ -87,7 +87,7 @@ def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = EnrolmentEditForm(request.POST or None, instance=enrolment)
     if request.method == "POST" and form.is_valid():
         try:
-            services.enrolment_update(enrolment=enrolment, **form.cleaned_data)
+            services.enrolment_update(actor=request.user, enrolment=enrolment, **form.cleaned_data)
         except ApplicationError as error:
             add_application_error(form, error)
         else:

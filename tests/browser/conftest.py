@@ -10,11 +10,15 @@ import os
 # This must happen before Django opens any connection.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.cache import cache
+from playwright.sync_api import Page
 
+from tests.browser.helpers import check_console, watch_console
 from tests.cast import Cast, build_cast
 
 CHROMIUM = "/usr/bin/chromium"
@@ -71,3 +75,20 @@ class Site:
 def site(transactional_db: None, live_server: Any) -> Site:
     """The live server with the cast in its (transactional, so shared) database."""
     return Site(url=live_server.url, cast=build_cast())
+
+
+@pytest.fixture
+def page(page: Page) -> Iterator[Page]:
+    """pytest-playwright's page, whose console is watched: `check_page` fails on a browser error,
+    and so does the end of the test, for the pages that no check looked at."""
+    watch_console(page)
+    yield page
+    check_console(page)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """The live server counts password-reset requests in the cache; each test starts afresh."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -3,12 +3,14 @@
 import base64
 import os
 import re
+from dataclasses import dataclass, field
 from typing import Protocol
+from weakref import WeakKeyDictionary
 
 from django.utils import translation
 from django.utils.functional import Promise
 from django_otp.oath import TOTP
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Response, expect
 
 from smile.accounts.models import User
 from tests.cast import PASSWORD, TOTP_SECRET
@@ -108,11 +110,65 @@ def check_fits_width(page: Page) -> None:
         raise AssertionError(f"{page.url} is wider than the screen: {widths}; too wide: {culprits}")
 
 
+@dataclass
+class ConsoleWatch:
+    """What the browser said went wrong on a page: console errors and uncaught exceptions."""
+
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (text, where)
+    # Pages that answered with an error status on purpose (a 404 page, a lock-out): the browser
+    # logs "Failed to load resource" for them, and the test checks that status itself.
+    error_documents: set[str] = field(default_factory=set)
+
+    def problems(self) -> list[str]:
+        return [
+            f"{text} (at {where})"
+            for text, where in self.errors
+            if not (text.startswith("Failed to load resource") and where in self.error_documents)
+        ]
+
+
+_WATCHES: "WeakKeyDictionary[Page, ConsoleWatch]" = WeakKeyDictionary()
+
+
+def watch_console(page: Page) -> ConsoleWatch:
+    """Collect the page's console errors and uncaught exceptions from now on (once per page)."""
+    if page in _WATCHES:
+        return _WATCHES[page]
+    watch = ConsoleWatch()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            watch.errors.append((message.text, message.location.get("url", "")))
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400 and response.request.is_navigation_request():
+            watch.error_documents.add(response.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: watch.errors.append((f"uncaught {error}", page.url)))
+    page.on("response", on_response)
+    _WATCHES[page] = watch
+    return watch
+
+
+def check_console(page: Page) -> None:
+    """The browser reported no error (a script failing, a resource refused by the CSP, a missing
+    file) on this page or the pages before it; each error is reported once."""
+    watch = _WATCHES.get(page)
+    if watch is None:
+        return
+    problems = watch.problems()
+    watch.errors.clear()
+    assert not problems, f"the browser reported errors up to {page.url}:\n" + "\n".join(problems)
+
+
 def check_page(page: Page, language: str) -> None:
-    """Everything every page must be: accessible, in the language, and as narrow as the screen."""
+    """Everything every page must be: accessible, in the language, as narrow as the screen, and
+    without an error in the browser's console."""
     check_language(page, language)
     check_fits_width(page)
     check_axe(page)
+    check_console(page)
 
 
 def set_language_cookie(context: BrowserContext, url: str, language: str) -> None:

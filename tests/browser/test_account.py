@@ -7,6 +7,7 @@ from django.core import mail
 from playwright.sync_api import BrowserContext, Page, expect
 
 from smile.accounts.models import User
+from smile.core.tests.worker import run_worker
 from tests.browser.conftest import Site
 from tests.browser.helpers import (
     check_page,
@@ -86,6 +87,9 @@ def test_password_reset(site: Site, context: BrowserContext, page: Page, languag
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(site("/accounts/password/reset/sent/"))
     check_page(page, language)
+    # The background worker sends it.
+    assert mail.outbox == []
+    run_worker()
     assert [message.to for message in mail.outbox] == [[site.cast.tess.email]]
 
 

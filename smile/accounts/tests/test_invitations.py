@@ -156,3 +156,46 @@ def test_a_bad_email_is_explained(cast: Cast, login) -> None:
     response = invite(login(cast.alice), cast, email="not-an-address")
     assert "Enter a valid email address." in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_a_second_acceptance_is_told_to_log_in(
+    cast: Cast, login, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(login(cast.alice), cast)
+    link = link_from(mail.outbox[0])
+    data = {"full_name": "Nadia Noor", "password1": "kopparfisk-17", "password2": "kopparfisk-17"}
+    assert Client().post(link, data).status_code == 302
+    second = Client()
+    second.cookies["smile_language"] = "en"
+    response = second.post(link, data)
+    assert response.status_code == 410
+    content = response.content.decode()
+    assert "This invitation has already been used. Log in instead." in content
+    assert '<a class="button" href="/accounts/login/">Log in</a>' in content
+    assert User.objects.filter(email="nadia@elev.example").count() == 1
+    assert Membership.objects.filter(user__email="nadia@elev.example").count() == 1
+
+
+def test_accepting_twice_while_logged_in_is_answered_clearly(
+    cast: Cast, login, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(
+            login(cast.alice),
+            cast,
+            email="erin@elev.example",
+            role="adept",
+            organisation=cast.savsjo.pk,
+            workplace="",
+        )
+    link = link_from(mail.outbox[0])
+    client = login(cast.erin)
+    assert client.post(link).status_code == 302
+    response = client.post(link)
+    assert response.status_code == 410
+    assert "This invitation has already been used. Log in instead." in response.content.decode()
+    assert (
+        Membership.objects.filter(user=cast.erin, organisation=cast.savsjo, role="adept").count()
+        == 1
+    )

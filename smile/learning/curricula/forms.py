@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from smile.core.spreadsheets import upload_field
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.lib.images import MAX_UPLOAD_BYTES
 from smile.organisations.models import Organisation
@@ -125,7 +126,7 @@ class WorkplaceTaskForm(forms.ModelForm):
 
 
 class CurriculumImportForm(forms.Form):
-    file = forms.FileField(
+    file = upload_field(
         label=_("File with units and objectives (CSV or Excel)"),
         help_text=_(
             "The first row names the columns: unit_code, unit_name, objective_code and "

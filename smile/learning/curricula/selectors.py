@@ -8,6 +8,7 @@ from smile.accounts.models import User
 from smile.core.actor import AnyUser
 from smile.learning import access
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
+from smile.matching.home import HomeBasis
 from smile.organisations import access as organisations_access
 from smile.organisations.models import Organisation, Workplace
 from smile.programmes import access as programmes_access
@@ -114,12 +115,17 @@ def task_detail(*, task: WorkplaceTask) -> list[Objective]:
 # --- what the homes and an adept's learning page show ----------------------------------------
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """Links to the curricula the person reads and to the tasks of the workplaces she sees."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """Links to the curricula the person reads and to the tasks of the workplaces she sees.
+
+    Two queries: the home shows names only, so no counts (and `basis` is not needed here).
+    """
     if role not in ("adept", "mentor", "teacher"):
         return {}
-    curricula = curriculum_list(user=user)
-    workplaces = task_workplace_list(user=user)
+    curricula = list(access.visible_curricula(user).order_by("name", "pk"))
+    workplaces = list(
+        organisations_access.visible_workplaces(user).order_by("organisation__name", "name")
+    )
     if not curricula and not workplaces:
         return {}
     return {"curricula": curricula, "workplaces": workplaces}

@@ -16,7 +16,7 @@ from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.learning import access
 from smile.learning.curricula import selectors
-from smile.learning.media import save_picture
+from smile.learning.media import picture_problem, save_picture
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.lib.images import NotAPicture
 from smile.organisations.models import Organisation, Workplace
@@ -303,11 +303,8 @@ def workplace_task_save(
     if photo is not None:
         try:
             save_picture(task, "photo", photo)
-        except NotAPicture:
-            raise ApplicationError(
-                _("This file is not a picture we can use. Use a JPEG or PNG photo under 10 MB."),
-                field="photo",
-            ) from None
+        except NotAPicture as error:
+            raise ApplicationError(picture_problem(error), field="photo") from None
     elif remove_photo:
         task.photo = ""
     _save(task, duplicate, "title")

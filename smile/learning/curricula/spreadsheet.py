@@ -26,6 +26,7 @@ from smile.core.spreadsheets import (
     RowError,
     match_columns,
     read_table,
+    safe_row,
 )
 from smile.learning.models import Curriculum, Objective, Unit
 
@@ -240,7 +241,7 @@ def export_rows(curriculum: Curriculum) -> list[list[str]]:
 def to_csv(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     out.write("\ufeff")  # so that Excel reads UTF-8
-    csv.writer(out).writerows(rows)
+    csv.writer(out).writerows(safe_row(row) for row in rows)
     return out.getvalue().encode("utf-8")
 
 
@@ -253,12 +254,7 @@ def to_xlsx(rows: list[list[str]], *, title: str) -> bytes:
     # A sheet title is at most 31 characters and some characters are not allowed.
     sheet.title = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Curriculum"
     for row in rows:
-        sheet.append(row)
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            # Text, never a formula, whatever it starts with.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+        sheet.append(safe_row(row))
     for column, width in zip("ABCD", (12, 30, 14, 70), strict=True):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()

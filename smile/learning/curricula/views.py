@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from smile.accounts.http import request_user
-from smile.core import policies
+from smile.core import policies, spreadsheets
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.learning import access
@@ -257,8 +257,9 @@ def curriculum_import(request: HttpRequest, pk: int) -> HttpResponse:
             content=upload.read(spreadsheet.MAX_BYTES + 1),
         )
         if report.ok:
-            messages.success(
+            spreadsheets.import_succeeded(
                 request,
+                report,
                 _(
                     "The file is imported: %(units)d new units, %(created)d new objectives, "
                     "%(updated)d changed, %(unchanged)d unchanged."
@@ -270,20 +271,8 @@ def curriculum_import(request: HttpRequest, pk: int) -> HttpResponse:
                     "unchanged": report.unchanged,
                 },
             )
-            for notice in report.notices:
-                messages.info(request, notice)
             return redirect("learning:curriculum", pk=curriculum.pk)
-        for error in report.file_errors:
-            form.add_error("file", error)
-        if report.errors:
-            form.add_error(
-                "file",
-                _(
-                    "Rows with problems: %(count)d of %(rows)d. Nothing was saved: "
-                    "correct the file and upload it again."
-                )
-                % {"count": report.rows_with_errors, "rows": report.rows},
-            )
+        spreadsheets.import_refused(form, report)
     context = {"curriculum": curriculum, "form": form, "report": report}
     return render(request, "learning/curricula/curriculum_import.html", context)
 

@@ -8,14 +8,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from smile.core.spreadsheets import safe_row
 from smile.learning.hours.selectors import ExportRow
-
-# A cell beginning with one of these is a formula in a spreadsheet program: never let a name be.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def headers() -> list[str]:
@@ -32,16 +26,19 @@ def headers() -> list[str]:
 
 
 def _cells(row: ExportRow, month: date) -> list[str | float | date | None]:
-    return [
-        _safe(row.programme),
-        _safe(row.adept),
-        _safe(row.workplace),
-        _safe(row.school),
-        f"{month:%Y-%m}",
-        row.theory_hours,
-        row.workplace_hours,
-        row.confirmed_on,
-    ]
+    # Names are text a person typed: none may start a formula in the funder's spreadsheet.
+    return safe_row(
+        [
+            row.programme,
+            row.adept,
+            row.workplace,
+            row.school,
+            f"{month:%Y-%m}",
+            row.theory_hours,
+            row.workplace_hours,
+            row.confirmed_on,
+        ]
+    )
 
 
 def as_xlsx(rows: list[ExportRow], month: date) -> bytes:
@@ -49,7 +46,7 @@ def as_xlsx(rows: list[ExportRow], month: date) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = f"{month:%Y-%m}"
-    sheet.append(headers())
+    sheet.append(safe_row(headers()))
     for row in rows:
         sheet.append(_cells(row, month))
     for index, width in enumerate((24, 28, 24, 24, 10, 14, 16, 22), start=1):
@@ -64,7 +61,7 @@ def as_xlsx(rows: list[ExportRow], month: date) -> bytes:
 def as_csv(rows: list[ExportRow], month: date) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(headers())
+    writer.writerow(safe_row(headers()))
     for row in rows:
         writer.writerow(["" if cell is None else str(cell) for cell in _cells(row, month)])
     return out.getvalue()

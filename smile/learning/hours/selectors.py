@@ -16,9 +16,8 @@ from smile.accounts.models import User
 from smile.learning import access
 from smile.learning.hours.services import WRITERS, month_end, month_start, totals
 from smile.learning.models import HoursEntry, HoursKind, MonthConfirmation
+from smile.matching.home import HomeBasis, home_basis
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
-from smile.organisations.choices import Role
-from smile.organisations.models import Membership
 from smile.programmes import access as programmes_access
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
 
@@ -161,14 +160,17 @@ def visible_entries(user: User, pks: list[str]) -> list[HoursEntry]:
 # --- to confirm ------------------------------------------------------------------------------
 
 
-def confirmable_hours(user: User) -> QuerySet[HoursEntry]:
+def confirmable_hours(user: User, *, mentees: list[int] | None = None) -> QuerySet[HoursEntry]:
     """Unconfirmed entries this person confirms: workplace hours of her live mentees, theory
-    hours of the adepts of her school."""
-    mentees = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES).values("adept")
-    schools = Membership.objects.filter(user=user, role=Role.TEACHER).values("organisation")
-    return access.visible_hours(user).filter(
-        Q(kind=HoursKind.WORKPLACE, enrolment__in=mentees)
-        | Q(kind=HoursKind.THEORY, enrolment__education_provider__in=schools),
+    hours of the adepts of her school (both always hers to see: no need to ask `visible_hours`).
+    `mentees`: her live pairs' adepts, when the caller has read them already."""
+    adepts: Any = mentees
+    if adepts is None:
+        live = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
+        adepts = live.values("adept")
+    return HoursEntry.objects.filter(
+        Q(kind=HoursKind.WORKPLACE, enrolment__in=adepts)
+        | Q(kind=HoursKind.THEORY, enrolment__in=access.enrolments_as(user, {access.TEACHER})),
         confirmed_at__isnull=True,
     )
 
@@ -185,13 +187,15 @@ def hours_to_confirm(*, user: User, adept: int | None = None) -> list[HoursEntry
 # --- panels ----------------------------------------------------------------------------------
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """The adept: a way to her hours; mentors and teachers: how many hours wait for them."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """The adept: a way to her hours; mentors and teachers: how many hours wait for them (one
+    query; none for the adept)."""
+    basis = basis or home_basis(user=user, role=role)
     if role == "adept":
-        has = access.learning_enrolments(user).filter(user=user, status=EnrolmentStatus.ACTIVE)
-        return {"role": role} if has.exists() else {}
+        return {"role": role} if basis.active_enrolments else {}
     if role in ("mentor", "teacher"):
-        count = confirmable_hours(user).count()
+        mentees = basis.learner_ids if role == "mentor" else None
+        count = confirmable_hours(user, mentees=mentees).count()
         return {"role": role, "count": count} if count else {}
     return {}
 

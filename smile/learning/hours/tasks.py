@@ -7,12 +7,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from smile.accounts.models import User
 from smile.core.jobs import periodic, retried_task
 from smile.learning.models import HoursEntry, HoursKind
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.notifications.models import Kind, Notification
-from smile.notifications.services import notify
+from smile.notifications.services import Notice, notify_many
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership
 
@@ -57,7 +56,9 @@ def hours_reminders_send() -> int:
     wait for them; returns how many notices were sent.
 
     A notice is its own mark: a person already told about this adept in the last day is not
-    told again, so a second run (or a retry) sends nothing twice.
+    told again, so a second run (or a retry) sends nothing twice. A fixed number of queries
+    however many entries wait: the entries, the confirmers (two), the notices of the last day
+    and `notify_many`.
     """
     now = timezone.now()
     entries = list(
@@ -67,24 +68,25 @@ def hours_reminders_send() -> int:
     )
     waiting = _confirmers(entries)
     names = {entry.enrolment_id: entry.enrolment.user.full_name for entry in entries}
-    people = User.objects.in_bulk({person for person, _ in waiting})
-    sent = 0
-    for (person_id, adept_id), days in sorted(waiting.items()):
-        url = reverse("learning:hours-to-confirm") + f"?adept={adept_id}"
-        with transaction.atomic():
-            recent = Notification.objects.filter(
+    page = reverse("learning:hours-to-confirm")
+    with transaction.atomic():
+        # One read of who was told about which adept in the last day, one `notify_many`.
+        told = set(
+            Notification.objects.filter(
+                recipient_id__in={person for person, _ in waiting},
+                kind=Kind.HOURS_TO_CONFIRM,
+                created_at__gt=now - ONCE_PER,
+            ).values_list("recipient_id", "url")
+        )
+        notices = [
+            Notice(
                 recipient_id=person_id,
                 kind=Kind.HOURS_TO_CONFIRM,
-                url=url,
-                created_at__gt=now - ONCE_PER,
-            )
-            if recent.exists():
-                continue
-            notify(
-                recipient=people[person_id],
-                kind=Kind.HOURS_TO_CONFIRM,
                 params={"name": names[adept_id], "count": len(days)},
-                url=url,
+                url=f"{page}?adept={adept_id}",
             )
-            sent += 1
-    return sent
+            for (person_id, adept_id), days in sorted(waiting.items())
+            if (person_id, f"{page}?adept={adept_id}") not in told
+        ]
+        notify_many(notices=notices)
+    return len(notices)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,9 +27,8 @@ from smile.learning.models import (
     WorkplaceTask,
 )
 from smile.learning.plans import services
-from smile.matching.models import LIVE_PAIR_STATUSES, Pair
-from smile.organisations.choices import Role
-from smile.organisations.models import Membership
+from smile.learning.progress.selectors import home_plan_levels
+from smile.matching.home import HomeBasis, home_basis
 from smile.programmes.models import Enrolment, EnrolmentStatus
 
 STEPS = len(Level)
@@ -285,7 +284,9 @@ def plan_version(*, user: User, enrolment: Enrolment, version: int) -> dict[str,
 # --- panels on the homes and the adept's learning page ---------------------------------------
 
 
-def _waiting_for(user: User, enrolments: QuerySet[Enrolment], role: str) -> list[LearningPlan]:
+def _waiting_for(
+    user: User, enrolments: QuerySet[Enrolment] | list[int], role: str
+) -> list[LearningPlan]:
     """Plans ready to sign that wait for this person's signature in this role."""
     current = PlanSignature.objects.filter(plan=OuterRef("pk"), version=OuterRef("version"))
     return list(
@@ -299,39 +300,41 @@ def _waiting_for(user: User, enrolments: QuerySet[Enrolment], role: str) -> list
     )
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """What the home of this role ("adept", "mentor" or "teacher") shows of this part."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """What the home of this role ("adept", "mentor" or "teacher") shows of this part.
+
+    One query: whether the adept's plan waits for her (its levels are the progress panel's);
+    the plans that wait for a mentor's or a teacher's signature.
+    """
+    basis = basis or home_basis(user=user, role=role)
     if role == "adept":
-        enrolment = own_enrolment(user=user)
-        if enrolment is None:
+        active = basis.active_enrolments
+        if not active:
             return {}
-        plan = _plan(enrolment)
-        levels = (
-            dict(
-                PlanObjective.objects.filter(plan=plan)
-                .values_list("level")
-                .annotate(n=Count("pk"))
-                .values_list("level", "n")
-            )
-            if plan is not None
-            else {}
-        )
-        waiting = _waiting_for(
-            user, access.learning_enrolments(user).filter(pk=enrolment.pk), SignerRole.ADEPT
+        today = timezone.localdate()
+        levels = home_plan_levels(basis, today).counts.get(active[0].pk, [0] * STEPS)
+        total = sum(levels)
+        current = PlanSignature.objects.filter(plan=OuterRef("pk"), version=OuterRef("version"))
+        # Ready to sign (it has objectives) and neither she nor an adept has signed this version.
+        to_sign = (
+            total > 0
+            and LearningPlan.objects.filter(enrolment_id=active[0].pk)
+            .exclude(status=PlanStatus.SIGNED)
+            .exclude(Exists(current.filter(role=SignerRole.ADEPT)))
+            .exclude(Exists(current.filter(user=user)))
+            .exists()
         )
         return {
             "show": True,
-            "counts": [(str(level.label), levels.get(level.value, 0)) for level in Level],
-            "total": sum(levels.values()),
-            "to_sign": bool(waiting),
+            "counts": [(str(level.label), levels[level.value]) for level in Level],
+            "total": total,
+            "to_sign": to_sign,
         }
     if role == "mentor":
-        mine = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
-        enrolments = access.learning_enrolments(user).filter(pk__in=mine.values("adept"))
-        return {"waiting": _waiting_for(user, enrolments, SignerRole.MENTOR)}
+        adepts = basis.learner_ids
+        return {"waiting": _waiting_for(user, adepts, SignerRole.MENTOR) if adepts else []}
     if role == "teacher":
-        schools = Membership.objects.filter(user=user, role=Role.TEACHER).values("organisation")
-        enrolments = access.learning_enrolments(user).filter(education_provider__in=schools)
+        enrolments = access.enrolments_as(user, {access.TEACHER})
         return {"waiting": _waiting_for(user, enrolments, SignerRole.TEACHER)}
     return {}
 

@@ -18,9 +18,8 @@ from smile.learning.models import (
     WorkplaceTask,
 )
 from smile.matching import access as matching_access
-from smile.organisations.choices import Role
-from smile.organisations.models import Membership
-from smile.programmes.models import Enrolment, EnrolmentStatus
+from smile.matching.home import HomeBasis, home_basis
+from smile.programmes.models import Enrolment
 
 HOME_LATEST = 3
 ADEPT_PANEL_LATEST = 5
@@ -102,46 +101,50 @@ def corrections(entry: PracticeEntry) -> list[CorrectionRow]:
     ]
 
 
-def _own_adept_enrolments(user: User) -> QuerySet[Enrolment]:
-    return (
-        access.learning_enrolments(user)
-        .filter(user=user, status=EnrolmentStatus.ACTIVE)
-        .order_by("-starts_on", "pk")
-    )
-
-
-def _school_enrolments(user: User) -> QuerySet[Enrolment]:
-    schools = Membership.objects.filter(user=user, role=Role.TEACHER).values("organisation")
-    return access.learning_enrolments(user).filter(education_provider__in=schools)
-
-
 def _week_start() -> date:
     today = timezone.localdate()
     return today - timedelta(days=today.weekday())
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """What the home of this role ("adept", "mentor" or "teacher") shows of this part."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """What the home of this role ("adept", "mentor" or "teacher") shows of this part.
+
+    One query (none for a mentor without a live pair): the adept's latest entries, the count
+    waiting for the mentor, the teacher's counts of the week.
+    """
+    basis = basis or home_basis(user=user, role=role)
     if role == "adept":
-        enrolment = _own_adept_enrolments(user).first()
-        if enrolment is None:
+        active = basis.active_enrolments
+        if not active:
             return {}
-        latest = list(entries_of(user=user, enrolment=enrolment)[:HOME_LATEST])
+        # Her newest placement; of two that start the same day, the older record.
+        newest = max(e.starts_on for e in active)
+        enrolment = min((e for e in active if e.starts_on == newest), key=lambda e: e.pk)
+        latest = list(
+            PracticeEntry.objects.filter(enrolment_id=enrolment.pk)
+            .select_related("task")
+            .order_by("-done_on", "-pk")[:HOME_LATEST]
+        )
         return {"role": role, "enrolment": enrolment, "latest": latest}
     if role == "mentor":
-        count = to_confirm(user).count()
+        adepts = basis.learner_ids
+        count = (
+            PracticeEntry.objects.filter(
+                status=PracticeStatus.SUBMITTED, enrolment_id__in=adepts
+            ).count()
+            if adepts
+            else 0
+        )
         return {"role": role, "to_confirm": count} if count else {}
     if role == "teacher":
         since = timezone.make_aware(datetime.combine(_week_start(), time.min))
-        counts = (
-            access.visible_practice_entries(user)
-            .filter(enrolment__in=_school_enrolments(user))
-            .aggregate(
-                confirmed=Count(
-                    "pk", filter=Q(status=PracticeStatus.CONFIRMED, reviewed_at__gte=since)
-                ),
-                waiting=Count("pk", filter=Q(status=PracticeStatus.SUBMITTED)),
-            )
+        counts = PracticeEntry.objects.filter(
+            enrolment__in=access.enrolments_as(user, {access.TEACHER})
+        ).aggregate(
+            confirmed=Count(
+                "pk", filter=Q(status=PracticeStatus.CONFIRMED, reviewed_at__gte=since)
+            ),
+            waiting=Count("pk", filter=Q(status=PracticeStatus.SUBMITTED)),
         )
         if not counts["confirmed"] and not counts["waiting"]:
             return {}

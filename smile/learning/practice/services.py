@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.learning import access
-from smile.learning.media import save_picture
+from smile.learning.media import picture_problem, save_picture
 from smile.learning.models import (
     Level,
     Objective,
@@ -92,11 +92,8 @@ def _check_task(enrolment: Enrolment, task: WorkplaceTask | None) -> None:
 def _store_photo(entry: PracticeEntry, photo: UploadedFile) -> None:
     try:
         save_picture(entry, "photo", photo)
-    except NotAPicture:
-        raise ApplicationError(
-            _("This file is not a picture we can use. Use a JPEG or PNG photo under 10 MB."),
-            field="photo",
-        ) from None
+    except NotAPicture as error:
+        raise ApplicationError(picture_problem(error), field="photo") from None
 
 
 def _forget_file(name: str) -> None:

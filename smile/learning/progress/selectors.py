@@ -48,9 +48,7 @@ from smile.learning.models import (
     ReviewStatus,
 )
 from smile.learning.progress import charts
-from smile.matching.models import LIVE_PAIR_STATUSES, Pair
-from smile.organisations.choices import Role
-from smile.organisations.models import Membership
+from smile.matching.home import HomeBasis, home_basis
 from smile.programmes.models import Enrolment, EnrolmentStatus, Programme
 
 BEHIND = "behind"
@@ -254,13 +252,25 @@ def _progress_rows(enrolments: QuerySet[Enrolment], today: date) -> list[Progres
         )
         .order_by("user__full_name", "pk")
     )
-    if not rows:
-        return []
+    return _progress_of(rows, today)
+
+
+@dataclass
+class PlanLevels:
+    """Per enrolment: her plan's objectives per level, how many are late, the last target."""
+
+    counts: dict[int, list[int]]
+    late: dict[int, int]
+    last_target: dict[int, date]
+
+
+def plan_levels(enrolment_ids: list[int], today: date) -> PlanLevels:
+    """The plans' objectives of these enrolments per level (one query)."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     late: dict[int, int] = defaultdict(int)
     last_target: dict[int, date] = {}
     items = (
-        PlanObjective.objects.filter(plan__enrolment_id__in=[row.pk for row in rows])
+        PlanObjective.objects.filter(plan__enrolment_id__in=enrolment_ids)
         .order_by()
         .values("plan__enrolment_id", "level")
         .annotate(
@@ -276,6 +286,25 @@ def _progress_rows(enrolments: QuerySet[Enrolment], today: date) -> list[Progres
             late[pk] += item["late"]
         if item["last_target"] and (pk not in last_target or item["last_target"] > last_target[pk]):
             last_target[pk] = item["last_target"]
+    return PlanLevels(counts=counts, late=late, last_target=last_target)
+
+
+def home_plan_levels(basis: HomeBasis, today: date) -> PlanLevels:
+    """An adept's home: the levels of her active placements' plans, read once for the progress
+    and the plan panels."""
+    ids = sorted(e.pk for e in basis.active_enrolments)
+    return basis.once(("plan-levels", today), lambda: plan_levels(ids, today))
+
+
+def _progress_of(
+    rows: list[Any], today: date, *, alerts: bool = True, levels: PlanLevels | None = None
+) -> list[Progress]:
+    """Progress of these enrolments (one query, none if `levels` are given). `alerts` needs the
+    rows annotated by `_progress_rows`."""
+    if not rows:
+        return []
+    levels = levels or plan_levels([row.pk for row in rows], today)
+    counts, late, last_target = levels.counts, levels.late, levels.last_target
     result = []
     for row in rows:
         end = last_target.get(row.pk) or row.programme.ends_on
@@ -287,7 +316,7 @@ def _progress_rows(enrolments: QuerySet[Enrolment], today: date) -> list[Progres
                 starts_on=row.starts_on,
                 ends_on=end,
                 time_share=_time_share(row.starts_on, end, today),
-                alerts=_alerts(row, today),
+                alerts=_alerts(row, today) if alerts else [],
             )
         )
     return result
@@ -375,15 +404,17 @@ def cohort_page(
 # --- the parts of the homes and of the adept's page --------------------------------------------
 
 
-def _teaching(user: User) -> QuerySet[Membership, Any]:
-    return Membership.objects.filter(user=user, role=Role.TEACHER).values("organisation")
-
-
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """What the home of this role ("adept", "mentor" or "teacher") shows of this part."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """What the home of this role ("adept", "mentor" or "teacher") shows of this part (two
+    queries; none for an adept or a mentor with nobody to follow)."""
     today = timezone.localdate()
+    basis = basis or home_basis(user=user, role=role)
     if role == "teacher":
-        enrolments = followed_enrolments(user).filter(education_provider__in=_teaching(user))
+        enrolments = (
+            access.enrolments_as(user, {access.TEACHER})
+            .filter(status=EnrolmentStatus.ACTIVE)
+            .exclude(user=user)
+        )
         rows = _progress_rows(enrolments, today)
         if not rows:
             return {}
@@ -394,13 +425,19 @@ def for_home(*, user: User, role: str) -> dict[str, Any]:
             "url": reverse("learning:progress"),
         }
     if role == "mentor":
-        mine = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
-        enrolments = followed_enrolments(user).filter(pk__in=mine.values("adept"))
+        adepts = basis.learner_ids
+        if not adepts:
+            return {}
+        enrolments = Enrolment.objects.filter(pk__in=adepts, status=EnrolmentStatus.ACTIVE).exclude(
+            user=user
+        )
         rows = _progress_rows(enrolments, today)
         return {"role": role, "rows": rows} if rows else {}
     if role == "adept":
-        own = access.learning_enrolments(user).filter(user=user, status=EnrolmentStatus.ACTIVE)
-        rows = [row for row in _progress_rows(own, today) if row.total]
+        # Her home shows no alerts: her placements (read by the basis) and her plans' levels.
+        own = sorted(basis.active_enrolments, key=lambda e: (e.user.full_name, e.pk))
+        levels = home_plan_levels(basis, today)
+        rows = [row for row in _progress_of(own, today, alerts=False, levels=levels) if row.total]
         if not rows:
             return {}
         return {

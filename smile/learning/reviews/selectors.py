@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,9 +23,7 @@ from smile.learning.models import (
     SignerRole,
 )
 from smile.learning.reviews.services import PARTIES, SCHEDULERS, SIGNING_ORDER, roles_to_sign
-from smile.matching.models import LIVE_PAIR_STATUSES, Pair
-from smile.organisations.choices import Role
-from smile.organisations.models import Membership
+from smile.matching.home import HomeBasis, home_basis
 from smile.programmes.models import Enrolment
 
 # A three-party review every eight weeks: often enough to steer, rarely enough to take seriously.
@@ -116,39 +114,47 @@ def review_detail(*, user: User, review: Review) -> ReviewView:
 # --- panels ----------------------------------------------------------------------------------
 
 
-def _role_enrolments(user: User, role: str) -> QuerySet[Enrolment]:
-    """The adepts for whom the person acts in this role (inside what access lets her read)."""
-    base = access.learning_enrolments(user)
-    if role == "adept":
-        return base.filter(user=user)
-    if role == "mentor":
-        pairs = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
-        return base.filter(pk__in=pairs.values("adept"))
-    if role == "teacher":
-        schools = Membership.objects.filter(user=user, role=Role.TEACHER).values("organisation")
-        return base.filter(education_provider__in=schools)
-    return base.none()
+def _home_enrolments(user: User, role: str, basis: HomeBasis) -> QuerySet[Enrolment] | list[int]:
+    """The adepts whose reviews the home shows: her own, her live pairs' or her school's."""
+    if role in ("adept", "mentor"):
+        return basis.learner_ids
+    return access.enrolments_as(user, {access.TEACHER})
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """The next planned reviews and the held reviews waiting for my signature."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """The next planned reviews and the held reviews waiting for my signature (one query; none
+    for a mentor without a live pair)."""
     if role not in PARTIES:
         return {}
-    reviews = access.visible_reviews(user).filter(enrolment__in=_role_enrolments(user, role))
-    reviews = reviews.select_related("enrolment__user")
+    basis = basis or home_basis(user=user, role=role)
+    enrolments = _home_enrolments(user, role, basis)
+    if isinstance(enrolments, list) and not enrolments:
+        return {}
+    reviews = Review.objects.filter(enrolment__in=enrolments)
+    if role != "adept":  # her own name is not shown on her home
+        reviews = reviews.select_related("enrolment__user")
     today_start = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
-    upcoming = list(
-        reviews.filter(status=ReviewStatus.PLANNED, scheduled_for__gte=today_start).order_by(
-            "scheduled_for"
-        )[:HOME_SHOWN]
+    signed = ReviewSignature.objects.filter(review=OuterRef("pk"))
+    # One read: the planned ones to come and the held ones, with whether she signed them.
+    found = (
+        reviews.filter(
+            Q(status=ReviewStatus.PLANNED, scheduled_for__gte=today_start)
+            | Q(status=ReviewStatus.HELD)
+        )
+        .annotate(
+            signed_in_role=Exists(signed.filter(role=role)),
+            signed_by_me=Exists(signed.filter(user=user)),
+        )
+        .order_by("scheduled_for", "pk")
     )
-    mine = ReviewSignature.objects.filter(review=OuterRef("pk"))
-    to_sign = list(
-        reviews.filter(status=ReviewStatus.HELD)
-        .exclude(Exists(mine.filter(role=role)))
-        .exclude(Exists(mine.filter(user=user)))
-        .order_by("scheduled_for")[:HOME_SHOWN]
-    )
+    upcoming: list[Review] = []
+    to_sign: list[Review] = []
+    for review in found:
+        if review.status == ReviewStatus.PLANNED:
+            upcoming.append(review)
+        elif not (review.signed_in_role or review.signed_by_me):
+            to_sign.append(review)
+    upcoming, to_sign = upcoming[:HOME_SHOWN], to_sign[:HOME_SHOWN]
     if not upcoming and not to_sign:
         return {}
     return {"role": role, "upcoming": upcoming, "to_sign": to_sign}

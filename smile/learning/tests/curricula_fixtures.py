@@ -7,6 +7,7 @@ from datetime import date
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
+from smile.core.actor import SYSTEM
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.matching.models import Pair, PairStatus
 from smile.organisations.choices import Role
@@ -57,10 +58,15 @@ def make_finn(cast: Cast) -> User:
     """A mentor at the finishing shop, paired with Erin."""
     finn = make_user("finn@gjuteri.example", "Finn Falk")
     membership_create(
-        user=finn, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
+        actor=SYSTEM,
+        user=finn,
+        organisation=cast.foundry,
+        role=Role.MENTOR,
+        workplace=cast.finishing,
     )
     start = date(2026, 8, 10)
     enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=finn,
         role="mentor",

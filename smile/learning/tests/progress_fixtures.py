@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
+from smile.core.actor import SYSTEM
 from smile.learning.models import (
     Curriculum,
     HoursEntry,
@@ -114,9 +115,10 @@ def add_adept(cast: Cast, n: int, objectives: list[Objective], *, mentor: Enrolm
     """Another adept of the school in the cast's programme, paired with the mentor, with a plan,
     practice, a held and a planned review and hours (one confirmed, one waiting)."""
     user = make_user(f"adept{n}@elev.example", f"Adept {n:02d}")
-    membership_create(user=user, organisation=cast.savsjo, role=Role.ADEPT)
+    membership_create(actor=SYSTEM, user=user, organisation=cast.savsjo, role=Role.ADEPT)
     today = timezone.localdate()
     enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=user,
         role="adept",

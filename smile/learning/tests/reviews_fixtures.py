@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
+from smile.core.actor import SYSTEM
 from smile.learning.models import (
     Curriculum,
     HoursEntry,
@@ -50,9 +51,14 @@ def other_mentor(cast: Cast) -> User:
     """Max mentors erin at another workplace of the same foundry: he must see nothing of dana."""
     max_ = make_user("max@gjuteri.example", "Max Mattsson")
     membership_create(
-        user=max_, organisation=cast.foundry, role=Role.MENTOR, workplace=cast.finishing
+        actor=SYSTEM,
+        user=max_,
+        organisation=cast.foundry,
+        role=Role.MENTOR,
+        workplace=cast.finishing,
     )
     enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=max_,
         role="mentor",

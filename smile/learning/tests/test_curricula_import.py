@@ -255,12 +255,12 @@ def test_importing_the_exported_file_changes_nothing(
     if fmt == "csv":
         text = response.content.decode("utf-8")
         assert text.startswith("\ufeffunit_code,unit_name,objective_code,objective\r\n")
-        assert "U1,Enhet 1,U1.1,=1+1 är inte en formel\r\n" in text
+        assert "U1,Enhet 1,U1.1,'=1+1 är inte en formel\r\n" in text
         assert "U9,Tom enhet,,\r\n" in text
     else:
         sheet = load_workbook(io.BytesIO(response.content)).active
         assert sheet is not None
-        assert sheet["D2"].value == "=1+1 är inte en formel" and sheet["D2"].data_type == "s"
+        assert sheet["D2"].value == "'=1+1 är inte en formel" and sheet["D2"].data_type == "s"
     report = run(cast, foundry.curriculum, response.content, f"export.{fmt}")
     assert report.ok, (report.file_errors, errors(report))
     assert (report.created, report.updated, report.unchanged, report.units_created) == (0, 0, 6, 0)

@@ -189,7 +189,13 @@ def test_the_teacher_of_the_adept_placed_there_edits_a_task_and_replaces_its_pho
     client = login(cast.tess)
     url = f"/learning/tasks/{foundry.task.pk}/edit/"
     data = {"title": "Kontrollmäta formen", "safety_notes": "Hörselskydd"}
-    client.post(url, {**data, "objectives": [foundry.objectives[2].pk], "new_photo": png()})
+    response = client.post(
+        url, {**data, "objectives": [foundry.objectives[2].pk], "new_photo": png()}
+    )
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/learning/tasks/{foundry.task.pk}/",
+    )
     task = WorkplaceTask.objects.get(pk=foundry.task.pk)
     first = task.photo.name
     assert (media / str(first)).exists()
@@ -203,7 +209,8 @@ def test_the_teacher_of_the_adept_placed_there_edits_a_task_and_replaces_its_pho
     assert "Remove the photo" in body_of(client.get(url))
     second = task.photo.name
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {**data, "remove_photo": "on"})
+        response = client.post(url, {**data, "remove_photo": "on"})
+    assert response.status_code == 302
     task.refresh_from_db()
     assert not (media / str(second)).exists()
     assert not task.photo and task.safety_notes == "Hörselskydd"
@@ -220,14 +227,12 @@ def test_a_task_title_twice_and_an_objective_of_another_municipality_are_refused
     before, before_links = tasks(), links()
     client = login(cast.bob)
     url = f"/learning/workplaces/{cast.moulding.pk}/tasks/new/"
-    response = client.post(url, {"title": "Gjuta", "location": "Kept place"})
-    content = response.content.decode()
+    content = body_of(client.post(url, {"title": "Gjuta", "location": "Kept place"}))
     assert "This workplace already has a task with this name." in content
     assert 'value="Kept place"' in content
-    response = client.post(url, {"title": "Ny", "objectives": [foreign.pk]})
-    assert "Select a valid choice." in response.content.decode()
-    response = client.post(url, {"title": ""})
-    assert "This field is required." in response.content.decode()
+    content = body_of(client.post(url, {"title": "Ny", "objectives": [foreign.pk]}))
+    assert "Select a valid choice." in content
+    assert "This field is required." in body_of(client.post(url, {"title": ""}))
     assert tasks() == before and links() == before_links
 
 

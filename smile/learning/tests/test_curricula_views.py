@@ -302,10 +302,11 @@ def test_the_teacher_adds_and_edits_a_unit(cast: Cast, login, foundry: Foundry) 
     assert response.status_code == 302
     unit = Unit.objects.get(curriculum=foundry.curriculum, code="U3")
     assert (unit.name, unit.order) == ("Mätteknik", 3)
-    client.post(
+    response = client.post(
         f"/learning/curricula/{pk}/units/{unit.pk}/edit/",
         {"code": "U3", "name": "Mätning", "order": 4},
     )
+    assert response.status_code == 302
     unit.refresh_from_db()
     assert (unit.name, unit.order) == ("Mätning", 4)
 

@@ -148,7 +148,8 @@ def test_a_month_with_unconfirmed_hours_is_refused_from_the_page(cast: Cast, log
     entry(cast.dana_enrolment, DAY, "08:00", "12:00")
     url = f"/learning/adepts/{cast.dana_enrolment.pk}/hours/month/"
     response = login(cast.dana).post(url, {"month": "2026-10"}, follow=True)
-    assert "Not yet: 1." in response.content.decode()
+    assert response.redirect_chain == [("/learning/hours/", 302)]
+    assert "Not yet: 1." in body_of(response)
     assert not MonthConfirmation.objects.exists()
 
 
@@ -180,7 +181,8 @@ def test_the_mentor_confirms_all_shown_workplace_hours_only(cast: Cast, login) -
 def test_the_mentor_cannot_confirm_theory_hours(cast: Cast, login) -> None:
     school = entry(cast.dana_enrolment, DAY, "13:00", "15:00", kind="theory")
     response = login(cast.bob).post("/learning/hours/confirm/", {"entry": [school.pk]}, follow=True)
-    assert "Only a teacher of her school can confirm theory hours." in response.content.decode()
+    assert response.redirect_chain == [("/learning/hours/to-confirm/", 302)]
+    assert "Only a teacher of her school can confirm theory hours." in body_of(response)
     school.refresh_from_db()
     assert school.confirmed_at is None
 
@@ -290,6 +292,7 @@ def test_the_coordinator_downloads_the_month_as_a_spreadsheet(cast: Cast, login)
 def test_the_export_as_csv(cast: Cast, login) -> None:
     confirmed_october(cast)
     response = login(cast.alice).get("/learning/hours/export/?month=2026-10&format=csv")
+    assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="hours-2026-10.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][:7] == [
@@ -323,7 +326,21 @@ def test_only_coordinators_export(cast: Cast, login, name: str) -> None:
 def test_another_municipality_exports_none_of_savsjo(cast: Cast, login) -> None:
     confirmed_october(cast)
     response = login(cast.charlie).get("/learning/hours/export/?month=2026-10&format=csv")
-    assert "Dana" not in response.content.decode("utf-8-sig")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # His own (empty) export: the heading row and nobody of Sävsjö.
+    assert rows == [
+        [
+            "Programme",
+            "Adept",
+            "Workplace",
+            "School",
+            "Month",
+            "Theory hours",
+            "Workplace hours",
+            "Confirmed by the adept on",
+        ]
+    ]
 
 
 # --- the daily reminder ----------------------------------------------------------------------

@@ -28,7 +28,7 @@ def test_those_who_see_the_task_see_its_photo(cast: Cast, login, task, name: str
     response = login(getattr(cast, name)).get(f"/media/task/{task.pk}/")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/jpeg"
-    assert response["Cache-Control"] == "private, max-age=3600"
+    assert response["Cache-Control"] == "no-store"
     with Image.open(io.BytesIO(b"".join(response.streaming_content))) as image:
         assert image.size == (30, 20)
 

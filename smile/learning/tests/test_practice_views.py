@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from smile.core.actor import SYSTEM
 from smile.learning.models import (
     Level,
     PracticeCorrection,
@@ -223,12 +224,16 @@ def test_a_confirmed_entry_cannot_be_edited_or_deleted(
 ) -> None:
     entry = confirmed_entry(cast)
     client = login(cast.dana)
-    response = client.get(f"/learning/practice/{entry.pk}/edit/", follow=True)
-    assert "A confirmed entry cannot be changed." in response.content.decode()
+    entry_url = f"/learning/practice/{entry.pk}/"
+    response = client.get(f"{entry_url}edit/", follow=True)
+    assert response.redirect_chain == [(entry_url, 302)]
+    assert "A confirmed entry cannot be changed." in body_of(response)
     data = {"done_on": today().isoformat(), "note": "Ändrat", "self_level": "3"}
-    client.post(f"/learning/practice/{entry.pk}/edit/", data)
-    response = client.post(f"/learning/practice/{entry.pk}/delete/", follow=True)
-    assert "A confirmed entry cannot be changed." in response.content.decode()
+    response = client.post(f"{entry_url}edit/", data)
+    assert (response.status_code, response["Location"]) == (302, entry_url)
+    response = client.post(f"{entry_url}delete/", follow=True)
+    assert response.redirect_chain == [(entry_url, 302)]
+    assert "A confirmed entry cannot be changed." in body_of(response)
     entry.refresh_from_db()
     assert (entry.note, entry.self_level, entry.status) == (
         "Jag mätte formen",
@@ -350,6 +355,7 @@ def test_the_list_needs_the_same_queries_for_2_and_10_entries(
     def add(i: int) -> None:
         user = make_user(f"adept{i}@elev.example", f"Adept {i:02d}")
         enrolment = enrolment_create(
+            actor=SYSTEM,
             programme=cast.programme,
             user=user,
             role="adept",

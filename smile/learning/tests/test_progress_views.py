@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.accounts.models import User
+from smile.core.actor import SYSTEM
 from smile.learning.models import Objective
 from smile.learning.progress.selectors import cohort_progress, for_adept, for_home
 from smile.learning.tests.progress_fixtures import (
@@ -106,6 +107,7 @@ def test_sorting_by_status_puts_the_behind_first(planned: Cast, login) -> None:
     Enrolment.objects.filter(pk=erin.pk).update(starts_on=today() - timedelta(days=300))
     newcomer = make_user("amir@elev.example", "Amir Ali")
     enrolment_create(
+        actor=SYSTEM,
         programme=planned.programme,
         user=newcomer,
         role="adept",

@@ -103,7 +103,10 @@ def test_dana_practises_a_card_and_her_count_goes_up(cast: Cast, words: Words, l
     content = body_of(client.get("/learning/words/practise/"))
     assert "You know 1 of 3 words" in content
     assert "<bdi>gjutform</bdi></h2>" in content  # the next one not known yet
-    client.post("/learning/words/practise/answer/", {"term": words.mould.pk, "known": "no"})
+    response = client.post(
+        "/learning/words/practise/answer/", {"term": words.mould.pk, "known": "no"}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/learning/words/practise/")
     assert TermPractice.objects.get(user=cast.dana, term=words.mould).known is False
     assert "You know 1 of 3 words" in body_of(client.get("/learning/words/"))
 

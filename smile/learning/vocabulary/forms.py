@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from smile.core.spreadsheets import upload_field
 from smile.learning.models import Term
 from smile.learning.vocabulary.languages import LANGUAGES, Language
 from smile.learning.vocabulary.services import MAX_EXPLANATION, MAX_SWEDISH, MAX_TRANSLATION
@@ -62,17 +63,11 @@ class TermForm(forms.Form):
 
 
 class TermImportForm(forms.Form):
-    file = forms.FileField(
+    file = upload_field(
         label=_("File with words (CSV or Excel)"),
         help_text=_(
             "The first row names the columns: swedish (required), explanation, and one column "
             "per language: ar, uk, ti, so, prs, fa, en. A row with a word that is already in "
             "the list changes it; a column you leave out keeps its values."
-        ),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".csv,.xlsx,text/csv,"
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
         ),
     )

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from smile.accounts.models import User
 from smile.learning import access
 from smile.learning.models import Curriculum, Term, TermPractice
+from smile.matching.home import HomeBasis, home_basis
 from smile.organisations.models import Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
 
@@ -57,7 +58,10 @@ def known_count(*, user: User, terms: QuerySet[Term] | None = None) -> tuple[int
     """(words she knows, all her words)."""
     terms = words_for(user=user) if terms is None else terms
     known = TermPractice.objects.filter(user=user, term=OuterRef("pk"), known=True)
-    counts = terms.aggregate(total=Count("pk"), known=Count("pk", filter=Q(Exists(known))))
+    counts = terms.aggregate(
+        total=Count("pk", distinct=True),
+        known=Count("pk", distinct=True, filter=Q(Exists(known))),
+    )
     return counts["known"], counts["total"]
 
 
@@ -96,14 +100,18 @@ def can_edit_any(*, user: User) -> bool:
 # --- the panels on the homes and the adept's learning page ------------------------------------
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """What the home of this role ("adept", "mentor" or "teacher") shows of this part."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """What the home of this role ("adept", "mentor" or "teacher") shows of this part (one
+    query for the adept; none for a mentor, at most two for a teacher)."""
     if role == "adept":
-        known, total = known_count(user=user)
+        basis = basis or home_basis(user=user, role=role)
+        if not basis.active_enrolments:
+            return {}
+        known, total = known_count(user=user, terms=access.own_terms(basis.active_enrolments))
         if total == 0:
             return {}
         return {"role": role, "known": known, "total": total}
-    if can_edit_any(user=user):
+    if access.writes_words(user):
         return {"role": role, "editor": True}
     return {}
 

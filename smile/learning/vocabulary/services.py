@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import policies
 from smile.core.errors import ApplicationError
-from smile.learning.media import save_picture
+from smile.learning.media import picture_problem, save_picture
 from smile.learning.models import Curriculum, Term, TermPractice
 from smile.learning.vocabulary import selectors
 from smile.learning.vocabulary.languages import CODES
@@ -79,11 +79,8 @@ def _save(term: Term, *, picture: Any, remove_picture: bool) -> Term:
     if picture is not None:
         try:
             save_picture(term, "picture", picture)
-        except NotAPicture:
-            raise ApplicationError(
-                _("This file is not a picture we can use. Use a JPEG or PNG photo under 10 MB."),
-                field="picture",
-            ) from None
+        except NotAPicture as error:
+            raise ApplicationError(picture_problem(error), field="picture") from None
     try:
         term.full_clean()
     except ValidationError as error:

@@ -29,6 +29,7 @@ from smile.core.spreadsheets import (
     RowError,
     match_columns,
     read_table,
+    safe_row,
 )
 from smile.learning.models import Curriculum, Term
 from smile.learning.vocabulary import selectors
@@ -51,8 +52,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "en": ("en", "english", "engelska"),
 }
 _HEADER_KEYS = {name: key for key, names in COLUMNS.items() for name in names}
-# A spreadsheet runs a cell that starts with one of these as a formula: exports quote it.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -69,13 +68,6 @@ def _columns(header: list[str], report: ImportReport) -> list[Column | None]:
     if "swedish" not in seen:
         raise FileError(_("The file has no column “swedish”: name the column of the words so."))
     return columns
-
-
-def _unquote(value: str) -> str:
-    """Undo the quote an export puts before a cell that would be a formula."""
-    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
-        return value[1:]
-    return value
 
 
 def _check_row(
@@ -146,7 +138,7 @@ def terms_import(
     first_row: dict[str, int] = {}
     for number, values in data:
         cells = {
-            column.key: (column.header, _unquote(values[i]) if i < len(values) else "")
+            column.key: (column.header, values[i] if i < len(values) else "")
             for i, column in enumerate(columns)
             if column is not None
         }
@@ -192,10 +184,6 @@ def _rows(terms: list[Term]) -> list[list[str]]:
     ]
 
 
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def terms_export(*, terms: list[Term], fmt: str) -> bytes:
     """The words as a CSV (UTF-8 with a byte-order mark, for Excel) or an XLSX file."""
     if fmt == "csv":
@@ -203,22 +191,16 @@ def terms_export(*, terms: list[Term], fmt: str) -> bytes:
         writer = csv.writer(out)
         writer.writerow(HEADER)
         for row in _rows(terms):
-            writer.writerow([_safe(value) for value in row])
+            writer.writerow(safe_row(row))
         return ("\ufeff" + out.getvalue()).encode("utf-8")
     if fmt == "xlsx":
         from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet("words")
         sheet.append(HEADER)
         for row in _rows(terms):
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # text, never a formula
-                cells.append(cell)
-            sheet.append(cells)
+            sheet.append(safe_row(row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from smile.accounts.http import request_user
 from smile.accounts.models import User
-from smile.core import policies
+from smile.core import policies, spreadsheets
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.learning.models import Curriculum, Term
@@ -245,25 +245,14 @@ def words_import(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             content=upload.read(transfer.MAX_BYTES + 1),
         )
         if report.ok:
-            messages.success(
+            spreadsheets.import_succeeded(
                 request,
+                report,
                 _("The words are imported: %(created)d new, %(updated)d changed.")
                 % {"created": report.created, "updated": report.updated},
             )
-            for notice in report.notices:
-                messages.info(request, notice)
             return redirect(owner.url)
-        for error in report.file_errors:
-            form.add_error("file", error)
-        if report.errors:
-            form.add_error(
-                "file",
-                _(
-                    "Rows with problems: %(count)d of %(rows)d. Nothing was saved: "
-                    "correct the file and upload it again."
-                )
-                % {"count": report.rows_with_errors, "rows": report.rows},
-            )
+        spreadsheets.import_refused(form, report)
     context = {"owner": owner, "form": form, "report": report}
     return render(request, "learning/vocabulary/import.html", context)
 

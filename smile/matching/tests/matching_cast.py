@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from smile.core.actor import SYSTEM
 from smile.matching.models import MatchingProfile
 from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
@@ -41,6 +42,7 @@ def give_profiles(cast: Cast, *, bob_capacity: int = 2) -> Profiles:
     )
     johan_user = make_user("johan@gjuteri.example", "Johan Lindqvist")
     johan = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=johan_user,
         role="mentor",
@@ -60,6 +62,7 @@ def give_profiles(cast: Cast, *, bob_capacity: int = 2) -> Profiles:
 def add_adept(cast: Cast, i: int, *, language: str = "sv") -> Enrolment:
     user = make_user(f"adept{i}@elev.example", f"Adept {i:02d}")
     enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=user,
         role="adept",

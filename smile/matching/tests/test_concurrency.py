@@ -13,6 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import translation
 
 from smile.accounts.services import membership_create
+from smile.core.actor import SYSTEM
 from smile.core.errors import ApplicationError
 from smile.matching import lifecycle
 from smile.matching.models import MatchingProfile, Pair, PairStatus
@@ -56,8 +57,9 @@ def race(*calls: Callable[[], object]) -> list[object]:
 
 def adept(cast: Cast, name: str) -> Enrolment:
     user = make_user(f"{name.lower()}@elev.example", name)
-    membership_create(user=user, organisation=cast.savsjo, role="adept")
+    membership_create(actor=SYSTEM, user=user, organisation=cast.savsjo, role="adept")
     return enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=user,
         role="adept",
@@ -137,6 +139,7 @@ def test_an_adept_cannot_hold_two_live_pairs_even_past_the_services() -> None:
     Pair.objects.filter(pk=cast.pair.pk).update(status=S.PAUSED)
     mats_user = make_user("mats@gjuteri.example", "Mats Mentor")
     mats = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=mats_user,
         role="mentor",

@@ -26,7 +26,7 @@ def run_now(cast: Cast) -> MatchingRun:
 def test_a_run_goes_through_the_task_worker(cast: Cast, django_capture_on_commit_callbacks) -> None:
     give_profiles(cast)
     with django_capture_on_commit_callbacks(execute=True):
-        run = services.matching_run_start(programme=cast.programme, started_by=cast.alice)
+        run = services.matching_run_start(programme=cast.programme, actor=cast.alice)
     assert MatchingRun.objects.get(pk=run.pk).status == RunStatus.QUEUED
     run_worker()
     run.refresh_from_db()
@@ -48,17 +48,17 @@ def test_a_run_goes_through_the_task_worker(cast: Cast, django_capture_on_commit
 
 
 def test_a_second_run_waits_for_the_first(cast: Cast) -> None:
-    services.matching_run_start(programme=cast.programme, started_by=cast.alice)
+    services.matching_run_start(programme=cast.programme, actor=cast.alice)
     with pytest.raises(ApplicationError, match="already under way"):
-        services.matching_run_start(programme=cast.programme, started_by=cast.alice)
+        services.matching_run_start(programme=cast.programme, actor=cast.alice)
 
 
 def test_a_lost_run_does_not_block_a_new_one(cast: Cast) -> None:
-    lost = services.matching_run_start(programme=cast.programme, started_by=cast.alice)
+    lost = services.matching_run_start(programme=cast.programme, actor=cast.alice)
     MatchingRun.objects.filter(pk=lost.pk).update(
         created_at=timezone.now() - engine.STALE_AFTER - timedelta(minutes=1)
     )
-    services.matching_run_start(programme=cast.programme, started_by=cast.alice)
+    services.matching_run_start(programme=cast.programme, actor=cast.alice)
     lost.refresh_from_db()
     assert lost.status == RunStatus.FAILED
 

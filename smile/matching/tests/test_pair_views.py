@@ -163,7 +163,7 @@ def test_after_declining_the_adept_goes_home(cast: Cast, login, proposal: Pair) 
     response = login(cast.dana).post(
         url(proposal, "answer/"), {"decision": "decline", "decline-reason": "No"}
     )
-    assert response["Location"] == "/"
+    assert (response.status_code, response["Location"]) == (302, "/")
 
 
 def test_an_unknown_action_is_404(cast: Cast, login) -> None:

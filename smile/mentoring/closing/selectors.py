@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.matching import access as matching_access
+from smile.matching.home import HomeBasis
 from smile.matching.models import Pair
 from smile.mentoring import access
 from smile.mentoring.closing.services import CLOSED_STATUSES, is_closed, side_of
@@ -58,20 +59,35 @@ def reflection_state(*, user: User, pair: Pair) -> ReflectionState:
     )
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
-    """Her pairs that ended lately and still wait for her reflection (role: "adept"/"mentor")."""
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
+    """Her pairs that ended lately and still wait for her reflection (role: "adept"/"mentor").
+
+    One query; on a home, none unless one of her pairs (the basis) ended lately.
+    """
     if role not in (Side.ADEPT, Side.MENTOR):
         return {}
     since = timezone.localdate() - ASK_ON_HOME_FOR
-    pairs = list(
-        matching_access.own_pairs(user)
-        .filter(
+    if basis is not None:
+        ended = [
+            pair.pk
+            for pair in basis.pairs
+            if pair.status in CLOSED_STATUSES
+            and pair.started_on is not None
+            and pair.ended_on is not None
+            and pair.ended_on >= since
+        ]
+        if not ended:
+            return {}
+        candidates = Pair.objects.filter(pk__in=ended)
+    else:
+        candidates = matching_access.own_pairs(user).filter(
             **{f"{role}__user": user},
             status__in=CLOSED_STATUSES,
             started_on__isnull=False,
             ended_on__gte=since,
         )
-        .exclude(reflections__side=role)
+    pairs = list(
+        candidates.exclude(reflections__side=role)
         .select_related("adept__user", "mentor__user")
         .order_by("-ended_on", "pk")
     )

@@ -1,5 +1,6 @@
 """Ending well: when a pair closes both sides are asked for a short reflection and a rating; each
-sees the other's only when both have answered (`access.visible_reflections`).
+sees the other's only when both have answered (`access.visible_reflections`). Only the pair's two
+people write one (the pair's "write_reflection" in `smile/mentoring/access.py`).
 """
 
 from django.db import IntegrityError, transaction
@@ -7,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.models import Rating, Reflection, Side
@@ -66,9 +68,9 @@ def reflection_write(*, pair: Pair, by: User, rating: int, text: str) -> Reflect
         .select_related("adept__user", "mentor__user")
         .get(pk=pair.pk)
     )
+    policies.require(by, "write_reflection", pair)
     side = side_of(pair, by)
-    if side is None:
-        raise ApplicationError(_("Only the adept and the mentor write a closing reflection."))
+    assert side is not None  # the policy lets only the pair's two people write
     if not is_closed(pair):
         raise ApplicationError(_("You can write your reflection when the mentorship has ended."))
     if Reflection.objects.filter(pair=pair, side=side).exists():

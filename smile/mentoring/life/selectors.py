@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smile.accounts.models import User
 from smile.lib.crypto import decrypt_json
+from smile.matching.home import HomeBasis, home_basis
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring import access
 from smile.mentoring.models import LifeArea, LifeSituationCheckIn, LifeStatus
@@ -83,10 +84,17 @@ def support_requests(user: User) -> QuerySet[LifeSituationCheckIn]:
     )
 
 
-def shared_with_mentor(user: User) -> QuerySet[LifeSituationCheckIn]:
+def shared_with_mentor(
+    user: User, *, basis: HomeBasis | None = None
+) -> QuerySet[LifeSituationCheckIn]:
     """The latest check-in each adept of the mentor's live pairs shares with him."""
-    adepts = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES).values("adept")
-    shared = access.visible_life_checkins(user).filter(share_with_mentor=True, enrolment__in=adepts)
+    if basis is None:
+        adepts = Pair.objects.filter(mentor__user=user, status__in=LIVE_PAIR_STATUSES)
+        shared = access.visible_life_checkins(user).filter(
+            share_with_mentor=True, enrolment__in=adepts.values("adept")
+        )
+    else:
+        shared = access.checkins_shared_with_mentor(basis)
     latest = shared.filter(enrolment=OuterRef("enrolment")).order_by("-created_at", "-pk")
     return (
         shared.filter(pk=Subquery(latest.values("pk")[:1]))
@@ -153,21 +161,23 @@ def life_checkin_for(*, reader: str, checkin: LifeSituationCheckIn) -> LifeCheck
     )
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
     """What the adept's or the mentor's home shows of this part (role is "adept" or "mentor").
 
     No decrypted content: the adept gets the card that invites her, with the date of her last
-    check-in; the mentor a link to the latest check-in each adept shares with him.
+    check-in; the mentor a link to the latest check-in each adept shares with him. One query at
+    most (none for a mentor without a live pair).
     """
+    basis = basis or home_basis(user=user, role=role)
     if role == "adept":
-        if not is_adept(user):
+        if not basis.enrolments:
             return {}
         latest = own_life_checkins(user).values_list("created_at", flat=True).first()
         return {"invite": True, "latest_at": latest}
     if role == "mentor":
         shared = [
             {"pk": c.pk, "adept_name": c.enrolment.user.full_name, "created_at": c.created_at}
-            for c in shared_with_mentor(user)
+            for c in shared_with_mentor(user, basis=basis)
         ]
         return {"shared": shared} if shared else {}
     return {}

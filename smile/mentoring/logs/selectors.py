@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from smile.accounts.models import User
 from smile.core import policies
 from smile.matching import access as matching_access
+from smile.matching.home import HomeBasis, home_basis
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring import access
 from smile.mentoring.models import ActionItem, CheckIn, Dimension, MeetingLog, Rating
@@ -57,7 +58,9 @@ def month_bounds(month: date) -> tuple[date, date]:
     return start, end
 
 
-def mentor_time(*, user: User, month: date) -> list[TimeRow]:
+def mentor_time(
+    *, user: User, month: date, enrolments: list[Enrolment] | None = None
+) -> list[TimeRow]:
     """Minutes a mentor logged in a month, per programme where she mentors, against the budget.
 
     The programme's setting is hours "per month and adept", so the budget is that many hours for
@@ -65,13 +68,15 @@ def mentor_time(*, user: User, month: date) -> list[TimeRow]:
     (a pair completed mid-month still counts for that month). Two queries, however many pairs.
     """
     start, end = month_bounds(month)
-    enrolments = (
-        Enrolment.objects.filter(
-            user=user, role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE
+    if enrolments is None:
+        enrolments = list(
+            Enrolment.objects.filter(
+                user=user, role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE
+            ).select_related("programme")
         )
-        .select_related("programme")
-        .order_by("programme__name", "pk")
-    )
+    else:  # her active mentor enrolments, read already (a home's basis)
+        enrolments = [e for e in enrolments if e.user_id == user.pk]
+    enrolments = sorted(enrolments, key=lambda e: (e.programme.name, e.pk))
     in_month = Q(logs__held_on__gte=start, logs__held_on__lt=end)
     totals: dict[int, dict[str, Any]] = {
         row["programme_id"]: dict(row)
@@ -128,17 +133,31 @@ def _late(items: list[ActionItem], today: date) -> list[ActionItem]:
     return items
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
     """What the adept's or the mentor's home shows: her open things to do and the other side's,
-    and for a mentor her mentoring time this month. Three queries at most."""
+    and for a mentor her mentoring time this month. Two queries at most (none without a live
+    pair): the items of her live pairs (from the basis), and the mentor's logged minutes."""
     today = timezone.localdate()
-    side = Q(pair__adept__user=user) if role == "adept" else Q(pair__mentor__user=user)
-    items = list(
-        _items_with_people(access.changeable_action_items(user).filter(side, done_at__isnull=True))
+    basis = basis or home_basis(user=user, role=role)
+    pairs = {pair.pk: pair for pair in basis.live_pairs}
+    items = (
+        list(
+            ActionItem.objects.filter(pair_id__in=sorted(pairs), done_at__isnull=True)
+            .select_related("owner", "done_by")
+            .order_by()
+        )
+        if pairs
+        else []
     )
+    for item in items:
+        item.pair = pairs[item.pair_id]
     # Hers first, then the other side's; soonest first within each.
     items.sort(key=lambda item: (item.owner_id != user.pk, item.due_on, item.pk))
-    time = mentor_time(user=user, month=today) if role == "mentor" else []
+    time = (
+        mentor_time(user=user, month=today, enrolments=basis.active_enrolments)
+        if role == "mentor"
+        else []
+    )
     return {"items": _late(items, today), "time": time, "show_adept": role == "mentor"}
 
 

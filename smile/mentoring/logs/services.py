@@ -1,12 +1,14 @@
 """Writes for meeting logs and action items.
 
 Only the two people of a live pair (active or paused) write a log or tick an action item; the
-coordinator reads. Each rule is checked here, and the database backs what it can (one check-in per
-dimension, one log per meeting, minutes in range).
+coordinator reads. Who may is `smile/mentoring/access.py`'s to say (the pair's "work", an action
+item's "change"), and each service asks it before it writes (`NotAllowed` otherwise); the other
+rules are checked here, and the database backs what it can (one check-in per dimension, one log per
+meeting, minutes in range).
 """
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -14,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
+from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.mentoring import access
 from smile.mentoring.models import (
     ActionItem,
     CheckIn,
@@ -26,7 +30,7 @@ from smile.mentoring.models import (
     Rating,
 )
 from smile.notifications.models import Kind
-from smile.notifications.services import notify
+from smile.notifications.services import Notice, notify, notify_many
 
 MIN_MINUTES = 5
 MAX_MINUTES = 600
@@ -42,11 +46,9 @@ def _pair_url(pair: Pair) -> str:
     return reverse("mentoring:pair", args=[pair.pk])
 
 
-def _check_side(pair: Pair, by: User) -> None:
-    """Only the adept or the mentor of a live pair writes or ticks."""
-    if by.pk not in (pair.adept.user_id, pair.mentor.user_id):
-        raise ApplicationError(_("Only the adept and the mentor of the pair can do this."))
-    if pair.status not in LIVE_PAIR_STATUSES:
+def _check_finished(pair: Pair, by: User) -> None:
+    """A side of a pair that has finished is told why; anyone else learns nothing here."""
+    if pair.status not in LIVE_PAIR_STATUSES and access.is_side(by, pair):
         raise ApplicationError(_("This pair has finished. Nothing more can be written."))
 
 
@@ -128,7 +130,8 @@ def meeting_log_create(
 
     Each action item's owner is told, unless she wrote the log herself.
     """
-    _check_side(pair, by)
+    _check_finished(pair, by)
+    policies.require(by, "work", pair)
     if held_on > timezone.localdate():
         raise ApplicationError(_("The meeting date cannot be in the future."), field="held_on")
     if pair.started_on is not None and held_on < pair.started_on:
@@ -191,7 +194,8 @@ def action_item_create(
     *, pair: Pair, by: User, title: str, owner: User, due_on: date
 ) -> ActionItem:
     """Something the adept or the mentor will do by a date, outside a meeting log."""
-    _check_side(pair, by)
+    _check_finished(pair, by)
+    policies.require(by, "work", pair)
     title = _check_title(title)
     _check_owner(pair, owner)
     _check_due(due_on)
@@ -210,7 +214,8 @@ def _locked(item: ActionItem) -> ActionItem:
 def action_item_done(*, item: ActionItem, by: User) -> ActionItem:
     """Either side ticks the item done. Ticking twice changes nothing and says so."""
     locked = _locked(item)
-    _check_side(locked.pair, by)
+    _check_finished(locked.pair, by)
+    policies.require(by, policies.CHANGE, locked)
     if locked.done_at is not None:
         raise ApplicationError(_("This is already marked as done."))
     locked.done_at = timezone.now()
@@ -223,7 +228,8 @@ def action_item_done(*, item: ActionItem, by: User) -> ActionItem:
 def action_item_reopen(*, item: ActionItem, by: User) -> ActionItem:
     """Undo a mistaken tick: the item is open again and back on both homes."""
     locked = _locked(item)
-    _check_side(locked.pair, by)
+    _check_finished(locked.pair, by)
+    policies.require(by, policies.CHANGE, locked)
     if locked.done_at is None:
         raise ApplicationError(_("This is not marked as done."))
     locked.done_at = None
@@ -232,32 +238,59 @@ def action_item_reopen(*, item: ActionItem, by: User) -> ActionItem:
     return locked
 
 
+# Items reminded per transaction: a short lock, and the batch's fixed queries cost little per item.
+REMIND_BATCH = 500
+
+
+def _action_items_remind(ids: list[int], now: datetime) -> int:
+    """Claim these items and tell each owner of one claimed; returns how many.
+
+    Queries, whatever the number of items: the claim (one conditional update), the items claimed,
+    and `notify_many` (the owners' choices, one insert; one e-mail task after the commit).
+    """
+    with transaction.atomic():
+        # A run at the same time (or a retry) has set `reminded_at` on the ones it took, and an
+        # item done meanwhile is left out: the read below finds only this run's.
+        ActionItem.objects.filter(
+            pk__in=ids, done_at__isnull=True, reminded_at__isnull=True
+        ).update(reminded_at=now, updated_at=now)
+        claimed = ActionItem.objects.filter(pk__in=ids, reminded_at=now).values_list(
+            "owner_id", "title", "due_on", "pair_id"
+        )
+        notices = [
+            Notice(
+                recipient_id=owner,
+                kind=Kind.ACTION_DUE,
+                params={"title": title, "due_on": due_on.isoformat()},
+                url=reverse("mentoring:pair", args=[pair]),
+            )
+            for owner, title, due_on, pair in claimed
+        ]
+        notify_many(notices=notices)
+    return len(notices)
+
+
 def action_items_remind_due(*, today: date | None = None) -> int:
     """Tell each owner of an open item due tomorrow or late, once per item. Returns how many.
 
-    Each item is marked in its own transaction, so a failure halfway sends nothing twice when
-    the job runs again.
+    In batches of `REMIND_BATCH` items, each one transaction that claims its items (a conditional
+    update of `reminded_at`) before anyone is told, so a failure halfway, or a second run at the
+    same time, sends nothing twice.
     """
-    today = today or timezone.localdate()
+    now = timezone.now()
+    today = today or timezone.localdate(now)
     due = ActionItem.objects.filter(
         done_at__isnull=True,
         reminded_at__isnull=True,
         due_on__lte=today + timedelta(days=1),
         pair__status__in=LIVE_PAIR_STATUSES,
-    )
+    ).order_by("pk")
     sent = 0
-    for pk in list(due.values_list("pk", flat=True)):
-        with transaction.atomic():
-            item = due.select_for_update().select_related("owner").filter(pk=pk).first()
-            if item is None:  # done or reminded meanwhile
-                continue
-            item.reminded_at = timezone.now()
-            item.save(update_fields=["reminded_at", "updated_at"])
-            notify(
-                recipient=item.owner,
-                kind=Kind.ACTION_DUE,
-                params={"title": item.title, "due_on": item.due_on.isoformat()},
-                url=reverse("mentoring:pair", args=[item.pair_id]),
-            )
-            sent += 1
-    return sent
+    after = 0
+    while True:
+        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:REMIND_BATCH])
+        if ids:
+            sent += _action_items_remind(ids, now)
+            after = ids[-1]
+        if len(ids) < REMIND_BATCH:
+            return sent

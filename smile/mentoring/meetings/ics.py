@@ -71,7 +71,9 @@ def _calendar(meeting: Meeting, now: datetime) -> icalendar.Calendar:
     # All times in UTC ("…Z"): no time-zone definition to ship, every calendar reads them.
     event.add("dtstamp", now.astimezone(UTC))
     event.add("dtstart", meeting.starts_at.astimezone(UTC))
-    event.add("dtend", (meeting.starts_at + timedelta(minutes=meeting.duration_minutes)).astimezone(UTC))
+    event.add(
+        "dtend", (meeting.starts_at + timedelta(minutes=meeting.duration_minutes)).astimezone(UTC)
+    )
     event.add("summary", summary)
     event.add("location", meeting.place or meeting.video_url)
     event.add("url", meeting_url(meeting))

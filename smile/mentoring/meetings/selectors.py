@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core import policies
-from smile.matching import access as matching_access
+from smile.matching.home import HomeBasis, home_basis
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.meetings.services import MAX_MINUTES, is_side, may_accept, may_counter
 from smile.mentoring.models import Meeting, MeetingStatus
@@ -76,25 +76,31 @@ def meeting_detail(*, user: User, pk: int) -> MeetingView:
     return meeting_view(meeting, user, coordinates=policies.can_change(user, meeting.pair))
 
 
-def for_home(*, user: User, role: str) -> dict[str, Any]:
+def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
     """What the adept's or the mentor's home shows: the next meetings and proposals to answer.
 
-    One query (two for a mentor with nothing booked): her live pairs' meetings that have not
-    ended, in time order.
+    One query (none without a live pair): her live pairs' meetings that have not ended, in time
+    order; the pairs come from the basis.
     """
     now = timezone.now()
-    pairs = matching_access.workable_pairs(user)
-    pairs = pairs.filter(adept__user=user) if role == "adept" else pairs.filter(mentor__user=user)
+    basis = basis or home_basis(user=user, role=role)
+    pairs = {pair.pk: pair for pair in basis.live_pairs}
     meetings = (
-        Meeting.objects.filter(
-            pair__in=pairs,
-            status__in=[MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED],
-            # Only a meeting that may not have ended yet; the exact end is checked below.
-            starts_at__gt=now - timedelta(minutes=MAX_MINUTES),
+        list(
+            Meeting.objects.filter(
+                pair_id__in=sorted(pairs),
+                status__in=[MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED],
+                # Only a meeting that may not have ended yet; the exact end is checked below.
+                starts_at__gt=now - timedelta(minutes=MAX_MINUTES),
+            )
+            .select_related("proposed_by")
+            .order_by("starts_at", "pk")
         )
-        .select_related(*RELATED)
-        .order_by("starts_at", "pk")
+        if pairs
+        else []
     )
+    for meeting in meetings:
+        meeting.pair = pairs[meeting.pair_id]
     upcoming: list[MeetingView] = []
     to_answer: list[MeetingView] = []
     waiting: list[MeetingView] = []
@@ -118,7 +124,7 @@ def for_home(*, user: User, role: str) -> dict[str, Any]:
         "waiting": waiting,
         "empty": empty,
         # A mentor without adepts is told so by her home already.
-        "has_pairs": not empty or (role == "mentor" and pairs.exists()),
+        "has_pairs": not empty or (role == "mentor" and bool(pairs)),
     }
 
 

@@ -4,6 +4,11 @@ Either side of an active pair proposes (or the coordinator, for a follow-up); th
 accepts or proposes another time, and anyone of them may cancel. Every change raises the meeting's
 SEQUENCE, and every notice carries a calendar file made in its reader's language, so calendars
 follow the meeting. Answers lock the meeting row, so two answers at once are served in turn.
+
+Who may is `smile/mentoring/access.py`'s to say, and each service asks it before it writes
+(`NotAllowed` otherwise): a pair's "plan_meetings" to propose; a meeting's "change" (the two people
+of a live pair) to accept it or propose another time, of whom the one who did not propose answers;
+its "answer" (they, or the programme's coordinators) to cancel it.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -16,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
 from smile.core import policies
-from smile.core.errors import ApplicationError
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.core.reasons import clean_reason
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.meetings.ics import attachment_for
@@ -105,6 +110,15 @@ def _check_active(pair: Pair) -> None:
         raise ApplicationError(_("Meetings can only be planned while the pair is active."))
 
 
+def _require(by: User, to: str, obj: Pair | Meeting, pair: Pair) -> None:
+    """Ask the policy; a side of a pair that is no longer active is told why, anyone else no."""
+    if policies.can(by, to, obj):
+        return
+    if is_side(by, pair):
+        _check_active(pair)
+    raise NotAllowed(f"{to} {type(obj).__name__} {obj.pk}")
+
+
 @transaction.atomic
 def meeting_propose(
     *,
@@ -117,8 +131,7 @@ def meeting_propose(
     agenda: str = "",
 ) -> Meeting:
     """A side of an active pair, or a coordinator of its programme, proposes a meeting."""
-    if not is_side(by, pair) and not policies.can_change(by, pair):
-        raise ApplicationError(_("Only the adept, the mentor or the coordinator can do this."))
+    _require(by, "plan_meetings", pair, pair)
     _check_active(pair)
     place, video_url, agenda = place.strip(), video_url.strip(), agenda.strip()
     _check_time(starts_at, duration_minutes)
@@ -165,11 +178,10 @@ def may_counter(meeting: Meeting, user: User) -> bool:
 @transaction.atomic
 def meeting_accept(*, meeting: Meeting, by: User) -> Meeting:
     meeting = _locked(meeting)
+    _require(by, policies.CHANGE, meeting, meeting.pair)
     _check_open(meeting)
     if meeting.status == MeetingStatus.CONFIRMED:
         raise ApplicationError(_("This meeting is already confirmed."))
-    if not is_side(by, meeting.pair):
-        raise ApplicationError(_("Only the adept or the mentor can accept a meeting."))
     if meeting.proposed_by_id == by.pk:
         raise ApplicationError(_("You proposed this time. The other person answers."))
     _check_active(meeting.pair)
@@ -201,9 +213,8 @@ def meeting_counter(
 ) -> Meeting:
     """Propose another time or place: the meeting waits for the other side's answer again."""
     meeting = _locked(meeting)
+    _require(by, policies.CHANGE, meeting, meeting.pair)
     _check_open(meeting)
-    if not is_side(by, meeting.pair):
-        raise ApplicationError(_("Only the adept or the mentor can propose another time."))
     if not may_counter(meeting, by):
         raise ApplicationError(
             _("You proposed this time. Cancel it if you want to propose another.")
@@ -237,11 +248,10 @@ def meeting_counter(
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by: User, reason: str) -> Meeting:
     meeting = _locked(meeting)
+    _require(by, "answer", meeting, meeting.pair)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ApplicationError(_("This meeting is already cancelled."))
     _check_open(meeting)
-    if not is_side(by, meeting.pair) and not policies.can_change(by, meeting.pair):
-        raise ApplicationError(_("Only the adept, the mentor or the coordinator can do this."))
     reason = clean_reason(reason)
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancelled_at = timezone.now()

@@ -1,6 +1,6 @@
 """The periodic reminder before a confirmed meeting, to both sides, once."""
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
 from django.urls import reverse
@@ -10,9 +10,57 @@ from smile.core.jobs import periodic, retried_task
 from smile.matching.models import LIVE_PAIR_STATUSES
 from smile.mentoring.models import Meeting, MeetingStatus
 from smile.notifications.models import Kind
-from smile.notifications.services import notify
+from smile.notifications.services import Notice, notify_many
 
 REMIND_BEFORE = timedelta(hours=24)
+# Meetings reminded per transaction: small enough for a short lock, large enough that the fixed
+# queries of a batch cost little per meeting.
+BATCH = 500
+
+
+def _remind(ids: list[int], now: datetime) -> int:
+    """Claim these meetings and tell both sides of each one claimed; returns how many.
+
+    Queries, whatever the number of meetings: the claim (one conditional update), the meetings
+    claimed with both sides' names, and `notify_many` (their choices, one insert; one e-mail task
+    after the commit).
+    """
+    with transaction.atomic():
+        # A run at the same time (or a retry) has set `reminded_at` on the ones it took: the
+        # condition leaves those out, and the read below finds only this run's.
+        Meeting.objects.filter(
+            pk__in=ids, status=MeetingStatus.CONFIRMED, reminded_at__isnull=True
+        ).update(reminded_at=now)
+        claimed = Meeting.objects.filter(pk__in=ids, reminded_at=now).values_list(
+            "pk",
+            "starts_at",
+            "place",
+            "video_url",
+            "pair__adept__user_id",
+            "pair__adept__user__full_name",
+            "pair__mentor__user_id",
+            "pair__mentor__user__full_name",
+        )
+        notices = []
+        count = 0
+        for pk, starts_at, place, video_url, adept, adept_name, mentor, mentor_name in claimed:
+            url = reverse("mentoring:meeting", args=[pk])
+            for recipient, other_name in ((adept, mentor_name), (mentor, adept_name)):
+                notices.append(
+                    Notice(
+                        recipient_id=recipient,
+                        kind=Kind.MEETING_REMINDER,
+                        params={
+                            "name": other_name,
+                            "starts_at": starts_at.astimezone(UTC).isoformat(),
+                            "place": place or video_url,
+                        },
+                        url=url,
+                    )
+                )
+            count += 1
+        notify_many(notices=notices)
+    return count
 
 
 @periodic(every=timedelta(minutes=15))
@@ -20,8 +68,9 @@ REMIND_BEFORE = timedelta(hours=24)
 def meeting_reminders_send() -> int:
     """Remind both sides of each confirmed meeting in the next 24 hours; returns how many.
 
-    Each meeting is claimed with a conditional update of `reminded_at` before anyone is told, so
-    a second run at the same time (or a retry) finds nothing left to claim.
+    In batches of `BATCH` meetings, each one transaction: a meeting is claimed with a conditional
+    update of `reminded_at` before anyone is told, so a second run at the same time (or a retry)
+    finds nothing left to claim, and a failure leaves its batch to the next run.
     """
     now = timezone.now()
     due = Meeting.objects.filter(
@@ -30,27 +79,13 @@ def meeting_reminders_send() -> int:
         starts_at__gt=now,
         starts_at__lte=now + REMIND_BEFORE,
         pair__status__in=LIVE_PAIR_STATUSES,
-    )
+    ).order_by("pk")
     sent = 0
-    for meeting in due.select_related("pair__adept__user", "pair__mentor__user"):
-        with transaction.atomic():
-            claimed = Meeting.objects.filter(
-                pk=meeting.pk, status=MeetingStatus.CONFIRMED, reminded_at__isnull=True
-            ).update(reminded_at=now)
-            if not claimed:
-                continue
-            adept, mentor = meeting.pair.adept.user, meeting.pair.mentor.user
-            url = reverse("mentoring:meeting", args=[meeting.pk])
-            for recipient, other in ((adept, mentor), (mentor, adept)):
-                notify(
-                    recipient=recipient,
-                    kind=Kind.MEETING_REMINDER,
-                    params={
-                        "name": other.full_name,
-                        "starts_at": meeting.starts_at.astimezone(UTC).isoformat(),
-                        "place": meeting.place or meeting.video_url,
-                    },
-                    url=url,
-                )
-            sent += 1
-    return sent
+    after = 0
+    while True:
+        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:BATCH])
+        if ids:
+            sent += _remind(ids, now)
+            after = ids[-1]
+        if len(ids) < BATCH:
+            return sent

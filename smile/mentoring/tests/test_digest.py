@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.accounts.models import User
+from smile.core.actor import SYSTEM
 from smile.core.tests.worker import run_worker
 from smile.mentoring.digest.selectors import digest_period, manager_digest_rows
 from smile.mentoring.digest.tasks import send_manager_digests
@@ -69,7 +70,7 @@ def test_the_rows_take_one_query_however_many_workplaces(cast: Cast) -> None:
     with CaptureQueriesContext(connection) as two:
         manager_digest_rows(user=mona, start=start, end=end)
     for name in ("Gjutning", "Lager", "Kontor"):
-        workplace_save(organisation=cast.foundry, name=name, trade="Gjuteri")
+        workplace_save(actor=SYSTEM, organisation=cast.foundry, name=name, trade="Gjuteri")
     mona = User.objects.get(pk=cast.mona.pk)  # a fresh one: her memberships are read again
     with CaptureQueriesContext(connection) as five:
         rows = manager_digest_rows(user=mona, start=start, end=end)

@@ -58,6 +58,11 @@ def test_the_file_says_when_where_and_who(meeting: Meeting) -> None:
         ("mailto:bob@gjuteri.example", "Bob Berg"),
         ("mailto:dana@elev.example", "Dana Darwish"),
     ]
+    states = sorted((str(a), a.params["PARTSTAT"], a.params["ROLE"]) for a in event.get("ATTENDEE"))
+    assert states == [
+        ("mailto:bob@gjuteri.example", "ACCEPTED", "REQ-PARTICIPANT"),
+        ("mailto:dana@elev.example", "NEEDS-ACTION", "REQ-PARTICIPANT"),
+    ]
 
 
 def test_every_line_ends_in_crlf_and_fits_75_octets(meeting: Meeting) -> None:

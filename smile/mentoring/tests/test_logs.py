@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from smile.core.errors import ApplicationError
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.logs.services import meeting_log_create
 from smile.mentoring.models import (
@@ -134,7 +134,12 @@ def test_a_paused_pair_can_still_log(cast: Cast) -> None:
 
 @pytest.mark.parametrize("who", ["alice", "erin", "tess", "charlie"])
 def test_only_the_two_sides_write_a_log(cast: Cast, who: str) -> None:
-    refused(cast, "Only the adept and the mentor of the pair can do this.", by=getattr(cast, who))
+    with pytest.raises(NotAllowed):
+        write(cast, by=getattr(cast, who))
+    assert not MeetingLog.objects.exists()
+    assert not CheckIn.objects.exists()
+    assert not ActionItem.objects.exists()
+    assert not Notification.objects.exists()
 
 
 @pytest.mark.parametrize("status", [PairStatus.COMPLETED, PairStatus.PROPOSED])

@@ -138,11 +138,11 @@ def test_a_declined_proposal_has_no_reflection(cast: Cast) -> None:
 
 
 def test_the_coordinator_reads_but_does_not_write(cast: Cast, ended: Pair, login) -> None:
-    response = login(cast.alice).post(url(ended), {"rating": "5", "text": "Mine"})
-    assert response.status_code == 200
-    assert "Only the adept and the mentor write a closing reflection." in (
-        response.content.decode()
-    )
+    # She is offered no form; a crafted post is refused by the service's policy.
+    client = login(cast.alice)
+    assert 'name="rating"' not in client.get(url(ended)).content.decode()
+    response = client.post(url(ended), {"rating": "5", "text": "Mine"})
+    assert response.status_code == 403
     assert not Reflection.objects.exists()
 
 

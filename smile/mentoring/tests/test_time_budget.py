@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from smile.core.actor import SYSTEM
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.logs.selectors import mentor_time, month_bounds
 from smile.mentoring.models import MeetingLog
@@ -75,6 +76,7 @@ def test_the_budget_is_per_adept_and_counts_a_pair_that_ended_in_the_month(cast:
 def test_other_mentors_time_does_not_count(cast: Cast) -> None:
     frank = make_user("frank@gjuteri.example", "Frank Fors")
     frank_enrolment = enrolment_create(
+        actor=SYSTEM,
         programme=cast.programme,
         user=frank,
         role="mentor",

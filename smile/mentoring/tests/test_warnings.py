@@ -13,16 +13,18 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from smile.accounts.models import User
+from smile.core.actor import SYSTEM
 from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.models import ActionItem, LifeSituationCheckIn, Meeting, MeetingLog
-from smile.mentoring.warnings import tasks
+from smile.mentoring.warnings import selectors, tasks
 from smile.mentoring.warnings.selectors import (
     EarlyWarning,
     early_warnings,
     warning_counts,
 )
 from smile.notifications.models import Kind, Notification
+from smile.programmes.models import Enrolment
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast, make_user
 
@@ -55,6 +57,7 @@ def add_pair(cast: Cast, n: int, *, days_ago: int = 30) -> Pair:
     pair = Pair.objects.create(
         programme=cast.programme,
         mentor=enrolment_create(
+            actor=SYSTEM,
             programme=cast.programme,
             user=mentor,
             role="mentor",
@@ -62,6 +65,7 @@ def add_pair(cast: Cast, n: int, *, days_ago: int = 30) -> Pair:
             starts_on=start,
         ),
         adept=enrolment_create(
+            actor=SYSTEM,
             programme=cast.programme,
             user=adept,
             role="adept",
@@ -257,10 +261,18 @@ def test_charlie_sees_none_of_alices_warnings(cast: Cast, login) -> None:
     assert len(early_warnings(user=cast.alice)) == 2
     assert early_warnings(user=cast.charlie) == []
     assert warning_counts(user=cast.charlie) == []
-    content = login(cast.charlie).get(WARNINGS).content.decode()
-    assert "0 warnings" in content and "Dana Darwish" not in content
     client = login(cast.charlie)
-    assert client.get(f"{WARNINGS}?programme={cast.programme.pk}").status_code == 404
+    response = client.get(WARNINGS)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "0 warnings" in content and "Dana Darwish" not in content
+    # Alice's programme is not on charlie's list: refused like any value that is not.
+    response = client.get(f"{WARNINGS}?programme={cast.programme.pk}")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Please choose only from the list." in content
+    assert "Nothing is shown. Please choose from the lists." in content
+    assert "Dana Darwish" not in content and "Gjuterivägen" not in content
 
 
 @pytest.mark.parametrize("who", ["bob", "dana", "mona", "tess"])
@@ -271,9 +283,15 @@ def test_people_who_do_not_coordinate_get_404(cast: Cast, login, who: str) -> No
 def test_the_programme_filter_is_limited_to_hers(cast: Cast, login) -> None:
     started(cast.pair, 40)
     client = login(cast.alice)
-    assert client.get(f"{WARNINGS}?programme={cast.other_programme.pk}").status_code == 404
-    assert client.get(f"{WARNINGS}?programme=abc").status_code == 404
-    content = client.get(f"{WARNINGS}?programme={cast.programme.pk}").content.decode()
+    for value in (cast.other_programme.pk, "abc", 999999):
+        response = client.get(f"{WARNINGS}?programme={value}")
+        assert response.status_code == 200, value
+        content = response.content.decode()
+        assert "Please choose only from the list." in content
+        assert "No meeting for 40 days" not in content and "Vårdvägen" not in content
+    response = client.get(f"{WARNINGS}?programme={cast.programme.pk}")
+    assert response.status_code == 200
+    content = response.content.decode()
     assert "No meeting for 40 days" in content
     assert "1 warning" in content
 
@@ -308,7 +326,9 @@ def test_nothing_to_look_at_says_so(cast: Cast, login) -> None:
     assert "Nothing needs your attention now." in content
 
 
-def test_the_queries_do_not_grow_with_the_pairs(cast: Cast, login) -> None:
+def test_the_queries_do_not_grow_with_the_pairs(
+    cast: Cast, login, django_assert_num_queries
+) -> None:
     started(cast.pair, 40)
     for n in range(2):
         add_pair(cast, n)
@@ -318,20 +338,27 @@ def test_the_queries_do_not_grow_with_the_pairs(cast: Cast, login) -> None:
     with CaptureQueriesContext(connection) as two:
         rows = early_warnings(user=alice)
     assert len(rows) == 2 + 2 + 2 + 1  # two supports, three no-meetings, two late
-    with CaptureQueriesContext(connection) as two_page:
-        assert client.get(WARNINGS).status_code == 200
+    # The page: the session, alice, her second factor; her memberships (scope), her programmes
+    # and their workplaces (the filters); her programmes again, support requests, pairs with
+    # their subqueries, mentor time this month (the warnings); her role and her unread notices
+    # (the page's frame).
+    with django_assert_num_queries(12):
+        response = client.get(WARNINGS)
+    assert response.status_code == 200
+    assert "7 warnings" in response.content.decode()
     for n in range(2, 5):
         add_pair(cast, n)
     alice = User.objects.get(pk=cast.alice.pk)
     with CaptureQueriesContext(connection) as five:
         rows = early_warnings(user=alice)
     assert len(rows) == 5 + 6 + 5
-    with CaptureQueriesContext(connection) as five_page:
-        assert client.get(WARNINGS).status_code == 200
+    with django_assert_num_queries(12):
+        response = client.get(WARNINGS)
+    assert response.status_code == 200
+    assert "16 warnings" in response.content.decode()
     # memberships (scope), programmes, support requests, pairs with their subqueries,
     # mentor time this month.
     assert len(two) == len(five) == 5
-    assert len(two_page) == len(five_page)
 
 
 def test_the_home_card_counts_per_programme(cast: Cast, rf: RequestFactory) -> None:
@@ -476,3 +503,127 @@ def test_a_live_adept_without_time_this_month_still_counts_for_the_budget(cast: 
     MeetingLog.objects.create(pair=second, held_on=today(), minutes=30)
     rows = early_warnings(user=cast.alice)
     assert texts(rows) == [("over_budget", "Over the mentor-time budget: 2.5 h of 2 h")]
+
+
+# --- the page: paging and filters ----------------------------------------------------------------
+
+
+def several_pairs(cast: Cast) -> list[Pair]:
+    """Alice's pair (no meeting for 40 days) and two more: 7 warnings, in this order: 2 support,
+    3 no meeting, 2 late."""
+    started(cast.pair, 40)
+    return [cast.pair, add_pair(cast, 0), add_pair(cast, 1)]
+
+
+def test_the_page_shows_a_page_at_a_time_with_links_to_the_others(
+    cast: Cast, login, monkeypatch
+) -> None:
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
+    several_pairs(cast)
+    client = login(cast.alice)
+    response = client.get(WARNINGS)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "7 warnings" in content and "Warnings 1–3 of 7" in content
+    # The headings count the whole kind, the rows are this page's.
+    assert "<h2>Asks for support: 2</h2>" in content
+    assert "<h2>No meeting for a long time: 3</h2>" in content
+    listing = content.split(">Show</button>")[1]  # the filters name every kind
+    assert "Things to do are late" not in listing
+    assert listing.count("No meeting for") == 2  # the heading and one of the three rows
+    assert '<nav aria-label="Pages">' in content
+    assert '<a href="?page=1" aria-current="page">1</a>' in content
+    assert '<a href="?page=2">2</a>' in content and '<a href="?page=3">3</a>' in content
+    assert '<a href="?page=2" rel="next">Next page</a>' in content
+    assert "Previous page" not in content
+
+    response = client.get(f"{WARNINGS}?page=3")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Warnings 7–7 of 7" in content
+    assert "<h2>Things to do are late: 2</h2>" in content
+    assert '<a href="?page=3" aria-current="page">3</a>' in content
+    assert '<a href="?page=2" rel="prev">Previous page</a>' in content
+
+
+def test_a_page_number_that_is_not_one_shows_the_first_or_the_last(
+    cast: Cast, login, monkeypatch
+) -> None:
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
+    several_pairs(cast)
+    client = login(cast.alice)
+    for value, shown in (("abc", "1–3"), ("0", "1–3"), ("-1", "1–3"), ("99", "7–7")):
+        response = client.get(f"{WARNINGS}?page={value}")
+        assert response.status_code == 200, value
+        assert f"Warnings {shown} of 7" in response.content.decode(), value
+
+
+def test_the_kind_filter_shows_one_kind_and_the_links_keep_it(
+    cast: Cast, login, monkeypatch
+) -> None:
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    several_pairs(cast)
+    response = login(cast.alice).get(f"{WARNINGS}?kind=no_meeting&programme=")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "3 warnings" in content and "Warnings 1–2 of 3" in content
+    assert "<h2>No meeting for a long time: 3</h2>" in content
+    listing = content.split(">Show</button>")[1]
+    assert "Asks for support" not in listing and "No meeting for 40 days" in listing
+    assert '<option value="no_meeting" selected>No meeting for a long time</option>' in content
+    assert '<a href="?kind=no_meeting&amp;page=2">2</a>' in content
+
+
+def test_the_workplace_filter_keeps_the_people_placed_there(cast: Cast, login) -> None:
+    _, moved, _ = several_pairs(cast)
+    Enrolment.objects.filter(pk__in=[moved.adept_id, moved.mentor_id]).update(
+        workplace=cast.finishing
+    )
+    client = login(cast.alice)
+    response = client.get(f"{WARNINGS}?workplace={cast.finishing.pk}")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "3 warnings" in content
+    assert "<bdi>Adept 0</bdi> – <bdi>Mentor 0</bdi>" in content
+    assert "Dana Darwish" not in content and "Adept 1" not in content
+    option = f'<option value="{cast.finishing.pk}" selected>Efterbehandling ({cast.foundry.name})'
+    assert option in content
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["kind=nonsense", "workplace=999999", "workplace=abc", "programme=-1"],
+)
+def test_a_bad_filter_is_explained_and_shows_nothing(cast: Cast, login, query: str) -> None:
+    several_pairs(cast)
+    response = login(cast.alice).get(f"{WARNINGS}?{query}")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Please choose only from the list." in content
+    assert "Nothing is shown. Please choose from the lists." in content
+    assert "Dana Darwish" not in content
+
+
+def test_a_workplace_of_another_organisation_is_not_on_her_list(cast: Cast, login) -> None:
+    several_pairs(cast)
+    response = login(cast.alice).get(f"{WARNINGS}?workplace={cast.care_home.pk}")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Please choose only from the list." in content
+    assert "Solgläntan" not in content and "Dana Darwish" not in content
+
+
+# The home's count: her memberships (scope), her programmes, support requests, pairs with their
+# subqueries, mentor time this month; the same for 2 and 5 pairs.
+@pytest.mark.parametrize("pairs", [2, 5])
+def test_the_home_count_takes_five_queries_however_many_pairs(
+    cast: Cast, pairs: int, django_assert_num_queries
+) -> None:
+    started(cast.pair, 40)
+    for n in range(pairs - 1):
+        add_pair(cast, n)
+    alice = User.objects.get(pk=cast.alice.pk)
+    with django_assert_num_queries(5):
+        counts = warning_counts(user=alice)
+    # One no-meeting warning for hers; support, no meeting and late for each added pair.
+    assert [(c.programme, c.count) for c in counts] == [(cast.programme, 1 + 3 * (pairs - 1))]

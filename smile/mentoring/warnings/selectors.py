@@ -10,7 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -22,6 +24,7 @@ from smile.accounts.models import User
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair, PairStatus
 from smile.mentoring import access
 from smile.mentoring.models import ActionItem, Meeting, MeetingLog, MeetingStatus
+from smile.organisations.models import Workplace
 from smile.programmes import access as programmes_access
 from smile.programmes.models import Programme
 
@@ -51,6 +54,8 @@ class WarningGroup:
     kind: str
     title: str
     rows: list[EarlyWarning] = field(default_factory=list)
+    # How many of this kind in all (a page holds some of them).
+    total: int = 0
 
 
 def _titles() -> dict[str, str]:
@@ -76,8 +81,19 @@ def _local_date(value: datetime | date | None) -> date | None:
     return value
 
 
-def _pair_rows(programmes: dict[int, Programme], today: date, now: datetime) -> list[EarlyWarning]:
-    """No meeting for longer than the cadence (active pairs) and late things to do (live pairs)."""
+def _pair_rows(
+    programmes: dict[int, Programme],
+    today: date,
+    now: datetime,
+    *,
+    kind: str | None = None,
+    workplace: int | None = None,
+) -> list[EarlyWarning]:
+    """No meeting for longer than the cadence (active pairs) and late things to do (live pairs).
+
+    One query; the rows are read as plain values (names, dates), not as model objects, so a
+    programme of thousands of pairs is read quickly.
+    """
     last_log = (
         MeetingLog.objects.filter(pair=OuterRef("pk")).order_by("-held_on").values("held_on")[:1]
     )
@@ -91,28 +107,44 @@ def _pair_rows(programmes: dict[int, Programme], today: date, now: datetime) -> 
     late = ActionItem.objects.filter(pair=OuterRef("pk"), done_at__isnull=True, due_on__lt=today)
     late_count = late.values("pair").annotate(n=Count("pk")).values("n")
     late_since = late.values("pair").annotate(first=Min("due_on")).values("first")
-    pairs = (
-        Pair.objects.filter(programme_id__in=programmes, status__in=LIVE_PAIR_STATUSES)
-        .select_related("adept__user", "mentor__user")
-        .annotate(
-            last_log_on=Subquery(last_log),
-            last_meeting_at=Subquery(last_meeting),
+    pairs = Pair.objects.filter(programme_id__in=programmes, status__in=LIVE_PAIR_STATUSES)
+    if workplace is not None:
+        pairs = pairs.filter(adept__workplace_id=workplace)
+    if kind == NO_MEETING:
+        pairs = pairs.filter(status=PairStatus.ACTIVE)
+    annotations: dict[str, Any] = {}
+    if kind in (None, NO_MEETING):
+        annotations.update(last_log_on=Subquery(last_log), last_meeting_at=Subquery(last_meeting))
+    if kind in (None, LATE_ACTIONS):
+        annotations.update(
             late_count=Coalesce(Subquery(late_count, output_field=IntegerField()), 0),
             late_since=Subquery(late_since),
         )
+    values = (
+        pairs.annotate(**annotations)
         .order_by("pk")
+        .values(
+            "pk",
+            "programme_id",
+            "status",
+            "started_on",
+            "created_at",
+            "adept__user__full_name",
+            "mentor__user__full_name",
+            *annotations,
+        )
     )
     rows = []
-    for pair in pairs:
-        programme = programmes[pair.programme_id]
-        names = [pair.adept.user.full_name, pair.mentor.user.full_name]
-        if pair.status == PairStatus.ACTIVE:
+    for pair in values:
+        programme = programmes[pair["programme_id"]]
+        names = [pair["adept__user__full_name"], pair["mentor__user__full_name"]]
+        if "last_log_on" in pair and pair["status"] == PairStatus.ACTIVE:
             dates = [
                 d
                 for d in (
-                    pair.last_log_on,
-                    _local_date(pair.last_meeting_at),
-                    pair.started_on or _local_date(pair.created_at),
+                    pair["last_log_on"],
+                    _local_date(pair["last_meeting_at"]),
+                    pair["started_on"] or _local_date(pair["created_at"]),
                 )
                 if d is not None
             ]
@@ -122,27 +154,31 @@ def _pair_rows(programmes: dict[int, Programme], today: date, now: datetime) -> 
                 text = ngettext(
                     "No meeting for %(count)d day", "No meeting for %(count)d days", days
                 ) % {"count": days}
-                rows.append(EarlyWarning(NO_MEETING, programme, text, names, last, pair.pk))
-        if pair.late_count:
+                rows.append(EarlyWarning(NO_MEETING, programme, text, names, last, pair["pk"]))
+        if pair.get("late_count"):
+            count = pair["late_count"]
             text = ngettext(
-                "%(count)d thing to do is late", "%(count)d things to do are late", pair.late_count
-            ) % {"count": pair.late_count}
+                "%(count)d thing to do is late", "%(count)d things to do are late", count
+            ) % {"count": count}
             rows.append(
-                EarlyWarning(LATE_ACTIONS, programme, text, names, pair.late_since, pair.pk)
+                EarlyWarning(LATE_ACTIONS, programme, text, names, pair["late_since"], pair["pk"])
             )
     return rows
 
 
-def _support_rows(user: User, programmes: dict[int, Programme]) -> list[EarlyWarning]:
+def _support_rows(
+    user: User, programmes: dict[int, Programme], *, workplace: int | None = None
+) -> list[EarlyWarning]:
     """Adepts waiting for the coordinator's answer to a request for support. Only the fact."""
+    checkins = access.visible_life_checkins(user).filter(
+        support_requested=True,
+        followed_up_at__isnull=True,
+        enrolment__programme_id__in=programmes,
+    )
+    if workplace is not None:
+        checkins = checkins.filter(enrolment__workplace_id=workplace)
     waiting = (
-        access.visible_life_checkins(user)
-        .filter(
-            support_requested=True,
-            followed_up_at__isnull=True,
-            enrolment__programme_id__in=programmes,
-        )
-        .values("enrolment_id", "enrolment__programme_id", "enrolment__user__full_name")
+        checkins.values("enrolment_id", "enrolment__programme_id", "enrolment__user__full_name")
         .annotate(since=Min("created_at"))
         .order_by("since")
     )
@@ -158,7 +194,9 @@ def _support_rows(user: User, programmes: dict[int, Programme]) -> list[EarlyWar
     ]
 
 
-def _budget_rows(programmes: dict[int, Programme], today: date) -> list[EarlyWarning]:
+def _budget_rows(
+    programmes: dict[int, Programme], today: date, *, workplace: int | None = None
+) -> list[EarlyWarning]:
     """Mentors who logged more time this calendar month than the programme's budget.
 
     The budget is "mentor hours per month and adept", counted as the mentor's own time page
@@ -168,9 +206,11 @@ def _budget_rows(programmes: dict[int, Programme], today: date) -> list[EarlyWar
     first = today.replace(day=1)
     after = (first + timedelta(days=32)).replace(day=1)
     in_month = Q(logs__held_on__gte=first, logs__held_on__lt=after)
+    pairs = Pair.objects.filter(programme_id__in=programmes)
+    if workplace is not None:
+        pairs = pairs.filter(mentor__workplace_id=workplace)
     logged = (
-        Pair.objects.filter(programme_id__in=programmes)
-        .values("mentor_id", "programme_id", "mentor__user__full_name")
+        pairs.values("mentor_id", "programme_id", "mentor__user__full_name")
         .annotate(
             minutes=Sum("logs__minutes", filter=in_month),
             adepts=Count("pk", distinct=True, filter=Q(status__in=LIVE_PAIR_STATUSES) | in_month),
@@ -196,8 +236,16 @@ def _budget_rows(programmes: dict[int, Programme], today: date) -> list[EarlyWar
     return rows
 
 
-def early_warnings(*, user: User, programme: Programme | None = None) -> list[EarlyWarning]:
-    """Every open warning in the programmes the coordinator may change (or in one of them)."""
+def early_warnings(
+    *,
+    user: User,
+    programme: Programme | None = None,
+    kind: str | None = None,
+    workplace: int | None = None,
+) -> list[EarlyWarning]:
+    """Every open warning in the programmes the coordinator may change, or only those of one
+    programme, of one kind (one of `KINDS`) or at one workplace (the adept's; for the
+    mentor-time budget, the mentor's). At most five queries, whatever the number of pairs."""
     programmes_qs = programmes_access.changeable_programmes(user)
     if programme is not None:
         programmes_qs = programmes_qs.filter(pk=programme.pk)
@@ -206,9 +254,13 @@ def early_warnings(*, user: User, programme: Programme | None = None) -> list[Ea
         return []
     now = timezone.now()
     today = timezone.localdate(now)
-    rows = _support_rows(user, programmes)
-    rows += _pair_rows(programmes, today, now)
-    rows += _budget_rows(programmes, today)
+    rows = []
+    if kind in (None, SUPPORT):
+        rows += _support_rows(user, programmes, workplace=workplace)
+    if kind in (None, NO_MEETING, LATE_ACTIONS):
+        rows += _pair_rows(programmes, today, now, kind=kind, workplace=workplace)
+    if kind in (None, OVER_BUDGET):
+        rows += _budget_rows(programmes, today, workplace=workplace)
     order = {kind: i for i, kind in enumerate(KINDS)}
     rows.sort(key=lambda row: (order[row.kind], row.since))
     return rows
@@ -221,6 +273,75 @@ def warning_groups(rows: list[EarlyWarning]) -> list[WarningGroup]:
     for row in rows:
         groups[row.kind].rows.append(row)
     return [group for group in groups.values() if group.rows]
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    """The kinds of warning, for the page's filter, in the page's order."""
+    titles = _titles()
+    return [(kind, titles[kind]) for kind in KINDS]
+
+
+@dataclass
+class WarningFilters:
+    """What the coordinator may filter her warnings by: her programmes and their workplaces."""
+
+    programmes: list[Programme]
+    workplaces: list[tuple[int, str]]
+
+
+def warning_filters(*, user: User) -> WarningFilters:
+    """Her programmes by name, and the workplaces where their people are placed (two queries)."""
+    programmes = list(programmes_access.changeable_programmes(user).order_by("name"))
+    workplaces = (
+        Workplace.objects.filter(enrolments__programme__in=[p.pk for p in programmes])
+        .values_list("pk", "name", "organisation__name")
+        .distinct()
+        .order_by("name", "organisation__name", "pk")
+    )
+    return WarningFilters(
+        programmes=programmes,
+        workplaces=[(pk, f"{name} ({employer})") for pk, name, employer in workplaces],
+    )
+
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class WarningPage:
+    """One page of her warnings: its rows by kind, and how many there are of each kind in all."""
+
+    page: Page
+    groups: list[WarningGroup]
+    count: int
+    # The page links to show: 1 2 … 7 8 9 … 52 53.
+    numbers: list[int | str]
+
+
+def warning_page(
+    *,
+    user: User,
+    number: str | int | None = None,
+    programme: Programme | None = None,
+    kind: str | None = None,
+    workplace: int | None = None,
+) -> WarningPage:
+    """The page `number` of her warnings (50 a page). A number that is not one, or one before
+    the first page, gives the first page and one past the end the last, so an old or edited link
+    still shows something."""
+    rows = early_warnings(user=user, programme=programme, kind=kind, workplace=workplace)
+    paginator = Paginator(rows, PAGE_SIZE)
+    try:
+        number = max(1, int(number or 1))  # before the first page is the first
+    except ValueError:
+        number = 1
+    page = paginator.get_page(number)
+    totals = Counter(row.kind for row in rows)
+    groups = warning_groups(list(page.object_list))
+    for group in groups:
+        group.total = totals[group.kind]
+    numbers = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return WarningPage(page=page, groups=groups, count=len(rows), numbers=list(numbers))
 
 
 @dataclass

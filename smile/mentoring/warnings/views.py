@@ -1,5 +1,8 @@
 """The coordinator's early warnings and her one-click message to a pair."""
 
+from typing import Any
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,34 +15,44 @@ from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.matching.models import Pair
 from smile.mentoring.warnings import selectors, services
-from smile.mentoring.warnings.forms import PairMessageForm
+from smile.mentoring.warnings.forms import PairMessageForm, WarningFilterForm
 from smile.organisations import access as organisations_access
-from smile.programmes import access as programmes_access
-from smile.programmes.models import Programme
 
 
 @login_required
 def warning_list(request: HttpRequest) -> HttpResponse:
+    """Her warnings, 50 a page, filtered by programme, kind and workplace (a GET form).
+
+    A filter value that is not on her lists (another organisation's programme, a made-up kind)
+    is explained beside its field and shows no rows; a page number that is not one shows the
+    first page, and one past the end the last.
+    """
     user = request.user
     assert isinstance(user, User)
     if not organisations_access.can_coordinate(user):
         raise Http404
-    programme = None
-    pk = request.GET.get("programme", "")
-    if pk:
-        if not pk.isdigit():
-            raise Http404
-        programme = policies.load(user, Programme, int(pk), to=policies.CHANGE)
-    rows = selectors.early_warnings(user=user, programme=programme)
-    programmes = list(programmes_access.changeable_programmes(user).order_by("name"))
-    context = {
-        "groups": selectors.warning_groups(rows),
-        "count": len(rows),
-        "programme": programme,
-        "programmes": programmes,
+    filters = selectors.warning_filters(user=user)
+    form = WarningFilterForm(
+        request.GET,
+        programmes=[(p.pk, p.name) for p in filters.programmes],
+        kinds=selectors.kind_choices(),
+        workplaces=filters.workplaces,
+    )
+    context: dict[str, Any] = {"form": form, "programmes": filters.programmes}
+    if form.is_valid():
+        chosen = {key: value for key, value in form.cleaned_data.items() if value}
+        programme = {p.pk: p for p in filters.programmes}.get(chosen.get("programme", 0))
+        context["result"] = selectors.warning_page(
+            user=user,
+            number=request.GET.get("page"),
+            programme=programme,
+            kind=chosen.get("kind"),
+            workplace=chosen.get("workplace"),
+        )
+        # The page links keep what she chose.
+        context["query"] = urlencode(chosen)
         # The programme column only when the rows can come from more than one.
-        "several": programme is None and len(programmes) > 1,
-    }
+        context["several"] = programme is None and len(filters.programmes) > 1
     return render(request, "mentoring/warnings/list.html", context)
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from smile.core.errors import ApplicationError
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.core.tests.worker import run_worker
 from smile.notifications import services
 from smile.notifications.models import Kind, Notification, NotificationSetting
@@ -85,7 +85,7 @@ def test_an_unknown_kind_is_refused_and_nothing_saved(cast: Cast) -> None:
 
 def test_only_the_recipient_marks_a_notice_read(cast: Cast) -> None:
     notice = Notification.objects.create(recipient=cast.dana, kind=Kind.REFLECTION_ASKED)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(NotAllowed):
         services.notification_read(notification=notice, user=cast.bob)
     notice.refresh_from_db()
     assert notice.read_at is None

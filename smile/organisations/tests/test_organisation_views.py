@@ -21,7 +21,7 @@ def test_a_coordinator_creates_an_employer_she_then_manages(cast: Cast, login) -
         },
     )
     created = Organisation.objects.get(name="Smålandshus AB")
-    assert response["Location"] == f"/organisations/{created.pk}/"
+    assert (response.status_code, response["Location"]) == (302, f"/organisations/{created.pk}/")
     assert created.managed_by == cast.savsjo
     assert created.organisation_number == "556016-0680"
 
@@ -131,12 +131,13 @@ def test_a_workplace_name_is_required_and_unique(cast: Cast, login) -> None:
     response = client.post(
         f"/organisations/{cast.foundry.pk}/workplaces/new/", {"name": "", "city": "Sävsjö"}
     )
-    assert "This field is required." in response.content.decode()
-    assert 'value="Sävsjö"' in response.content.decode()
+    content = body_of(response)
+    assert "This field is required." in content
+    assert 'value="Sävsjö"' in content
     response = client.post(
         f"/organisations/{cast.foundry.pk}/workplaces/new/", {"name": "Formning"}
     )
-    assert "already has a workplace with this name" in response.content.decode()
+    assert "already has a workplace with this name" in body_of(response)
     assert Workplace.objects.filter(organisation=cast.foundry).count() == 2
 
 
@@ -144,7 +145,7 @@ def test_a_school_has_no_workplaces(cast: Cast, login) -> None:
     response = login(cast.alice).post(
         f"/organisations/{cast.school.pk}/workplaces/new/", {"name": "Sal 3"}
     )
-    assert "Only employers have workplaces." in response.content.decode()
+    assert "Only employers have workplaces." in body_of(response)
     assert not Workplace.objects.filter(name="Sal 3").exists()
 
 

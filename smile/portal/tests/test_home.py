@@ -77,14 +77,16 @@ def _add_adepts(cast: Cast, count: int) -> None:
     from datetime import date
 
     from smile.accounts.services import membership_create
+    from smile.core.actor import SYSTEM
     from smile.matching.models import Pair
     from smile.programmes.services import enrolment_create
     from tests.cast import make_user
 
     for i in range(count):
         user = make_user(f"extra{i}@elev.example", f"Extra {i}")
-        membership_create(user=user, organisation=cast.savsjo, role="adept")
+        membership_create(actor=SYSTEM, user=user, organisation=cast.savsjo, role="adept")
         enrolment = enrolment_create(
+            actor=SYSTEM,
             programme=cast.programme,
             user=user,
             role="adept",
@@ -94,6 +96,7 @@ def _add_adepts(cast: Cast, count: int) -> None:
         )
         mentor_user = make_user(f"mentor{i}@gjuteri.example", f"Mentor {i}")
         mentor = enrolment_create(
+            actor=SYSTEM,
             programme=cast.programme,
             user=mentor_user,
             role="mentor",

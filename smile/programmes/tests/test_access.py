@@ -1,6 +1,7 @@
 """The access module answers the same for lists and single objects, for every role."""
 
 from smile.core import actor, policies
+from smile.core.actor import SYSTEM
 from smile.organisations import access as organisations_access
 from smile.programmes import access as programmes_access
 from tests.cast import Cast
@@ -59,7 +60,9 @@ def test_a_manager_narrowed_to_one_workplace_sees_only_it(cast: Cast) -> None:
     from tests.cast import make_user
 
     lead = make_user("lead@gjuteri.example", "Lena Lead")
-    membership_create(user=lead, organisation=cast.foundry, role="manager", workplace=cast.moulding)
+    membership_create(
+        actor=SYSTEM, user=lead, organisation=cast.foundry, role="manager", workplace=cast.moulding
+    )
     assert names(organisations_access.managed_workplaces(lead)) == {"Sävsjö Gjuteri AB – Formning"}
 
 

@@ -26,7 +26,7 @@ def test_the_list_shows_each_coordinator_her_own_programmes(cast: Cast, login) -
 def test_a_coordinator_creates_a_programme(cast: Cast, login) -> None:
     response = login(cast.alice).post("/programmes/new/", programme_data(cast))
     programme = Programme.objects.get(name="Husbyggarvägen")
-    assert response["Location"] == f"/programmes/{programme.pk}/"
+    assert (response.status_code, response["Location"]) == (302, f"/programmes/{programme.pk}/")
     assert set(programme.partners.all()) == {cast.foundry, cast.school}
     assert programme.mentor_training_required is True
 
@@ -47,7 +47,7 @@ def test_settings_out_of_range_are_explained(cast: Cast, login) -> None:
     response = login(cast.alice).post(
         "/programmes/new/", programme_data(cast, mentor_capacity=0, meeting_cadence_days="x")
     )
-    content = response.content.decode()
+    content = body_of(response)
     assert "Enter a whole number." in content
     assert not Programme.objects.filter(name="Husbyggarvägen").exists()
 
