@@ -31,6 +31,7 @@ chromium:
 prepare: $(VENV)/.installed-run
 	$(MANAGE) compiletranslations
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) demo
 
 # The background worker (matching runs, e-mail, reminders) and the scheduler that enqueues the
@@ -63,6 +64,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_mentoring.py --pairs 200
 	$(BIN)/python bench/bench_mentoring.py --pairs 2000
+	$(BIN)/python bench/bench_jobs.py --pairs 2000
+	$(BIN)/python bench/bench_jobs.py --pairs 20000
 	$(BIN)/python bench/bench_homes.py
 	$(BIN)/python bench/bench_upload.py
 

@@ -36,6 +36,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Hashing a password properly takes a third of a second; tests create dozens.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The database cache outlives a test's transaction; tests count in memory, cleared per test.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture(autouse=True)

@@ -136,6 +136,16 @@ LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # Reset e-mails per address and reset requests per client address, in one window of seconds.
+# The counters that limit password resets are kept in Django's cache. A table in the database
+# serves every gunicorn worker and the worker alike, with no other service to run
+# (`manage.py createcachetable` makes it; `make run` and the test database do so themselves).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": env_str("SMILE_CACHE_TABLE", "smile_cache"),
+    }
+}
+
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3, minimum=1)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 10, minimum=1)
 PASSWORD_RESET_LIMIT_WINDOW = env_int("PASSWORD_RESET_LIMIT_WINDOW", 60 * 60, minimum=1)

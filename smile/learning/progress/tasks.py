@@ -1,25 +1,15 @@
 """The daily job that tells coordinators and teachers how many of their adepts have alerts."""
 
-from collections import Counter
-from collections.abc import Iterable
 from datetime import timedelta
 
 from django.urls import reverse
 
 from smile.accounts.models import User
 from smile.core.jobs import periodic, retried_task
-from smile.learning.progress.selectors import cohort_progress
+from smile.learning.progress.selectors import alert_counts
 from smile.notifications.models import Kind
-from smile.notifications.services import Named, daily_counts_notify
+from smile.notifications.services import daily_counts_notify
 from smile.organisations.choices import Role
-
-
-def _counts(reader: User) -> Iterable[tuple[Named, int]]:
-    """(programme, how many of her adepts there have an alert), for the programmes with any."""
-    rows = [row for row in cohort_progress(reader) if row.alerts]
-    counts = Counter(row.enrolment.programme_id for row in rows)
-    programmes = {row.enrolment.programme_id: row.enrolment.programme for row in rows}
-    return [(programmes[pk], count) for pk, count in counts.items()]
 
 
 @periodic(every=timedelta(hours=24))
@@ -37,5 +27,5 @@ def learning_alerts_notify() -> int:
         kind=Kind.LEARNING_ALERTS,
         page=reverse("learning:progress"),
         readers=readers,
-        counts=_counts,
+        counts=alert_counts,
     )

@@ -30,7 +30,7 @@ from smile.mentoring.models import (
     Rating,
 )
 from smile.notifications.models import Kind
-from smile.notifications.services import Notice, notify, notify_many
+from smile.notifications.services import Notice, link_maker, notify, notify_many
 
 MIN_MINUTES = 5
 MAX_MINUTES = 600
@@ -238,8 +238,9 @@ def action_item_reopen(*, item: ActionItem, by: User) -> ActionItem:
     return locked
 
 
-# Items reminded per transaction: a short lock, and the batch's fixed queries cost little per item.
-REMIND_BATCH = 500
+# Items reminded per transaction: the batch's six queries and its commit cost little per item, and
+# the transaction stays short.
+REMIND_BATCH = 2000
 
 
 def _action_items_remind(ids: list[int], now: datetime) -> int:
@@ -257,12 +258,13 @@ def _action_items_remind(ids: list[int], now: datetime) -> int:
         claimed = ActionItem.objects.filter(pk__in=ids, reminded_at=now).values_list(
             "owner_id", "title", "due_on", "pair_id"
         )
+        link = link_maker("mentoring:pair")
         notices = [
             Notice(
                 recipient_id=owner,
                 kind=Kind.ACTION_DUE,
                 params={"title": title, "due_on": due_on.isoformat()},
-                url=reverse("mentoring:pair", args=[pair]),
+                url=link(pair),
             )
             for owner, title, due_on, pair in claimed
         ]

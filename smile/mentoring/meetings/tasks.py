@@ -3,19 +3,18 @@
 from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from smile.core.jobs import periodic, retried_task
 from smile.matching.models import LIVE_PAIR_STATUSES
 from smile.mentoring.models import Meeting, MeetingStatus
 from smile.notifications.models import Kind
-from smile.notifications.services import Notice, notify_many
+from smile.notifications.services import Notice, link_maker, notify_many
 
 REMIND_BEFORE = timedelta(hours=24)
-# Meetings reminded per transaction: small enough for a short lock, large enough that the fixed
-# queries of a batch cost little per meeting.
-BATCH = 500
+# Meetings reminded per transaction: the batch's six queries and its commit cost little per
+# meeting, and the transaction stays short (about 0.2 s for 2,000 on the bench machine).
+BATCH = 2000
 
 
 def _remind(ids: list[int], now: datetime) -> int:
@@ -43,8 +42,9 @@ def _remind(ids: list[int], now: datetime) -> int:
         )
         notices = []
         count = 0
+        link = link_maker("mentoring:meeting")
         for pk, starts_at, place, video_url, adept, adept_name, mentor, mentor_name in claimed:
-            url = reverse("mentoring:meeting", args=[pk])
+            url = link(pk)
             for recipient, other_name in ((adept, mentor_name), (mentor, adept_name)):
                 notices.append(
                     Notice(

@@ -42,10 +42,11 @@ def items(cast: Cast, n: int) -> None:
 #   3 the claim: UPDATE … SET reminded_at WHERE id IN (…) AND reminded_at IS NULL
 #   4 the meetings claimed, with both sides' ids and names
 #   5 the recipients' notification settings
-#   6 INSERT of all the notifications
-#   7 RELEASE SAVEPOINT
-#   8 after the commit: one e-mail task for the batch
-PER_BATCH = 8
+#   6 INSERT of all the notifications (one executemany)
+#   7 the notifications made (their ids)
+#   8 RELEASE SAVEPOINT
+#   9 after the commit: one e-mail task for the batch
+PER_BATCH = 9
 
 
 @pytest.mark.parametrize("n", [2, 5])
@@ -78,14 +79,14 @@ def test_more_meetings_than_a_batch_take_the_same_queries_per_batch(
 
 
 # One batch, as above: the items due, SAVEPOINT, the claim (UPDATE … WHERE reminded_at IS NULL
-# AND done_at IS NULL), the items claimed, the owners' settings, INSERT of the notifications,
-# RELEASE SAVEPOINT, one e-mail task after the commit.
+# AND done_at IS NULL), the items claimed, the owners' settings, INSERT of the notifications, the
+# notifications made, RELEASE SAVEPOINT, one e-mail task after the commit.
 @pytest.mark.parametrize("n", [2, 5])
 def test_a_batch_of_action_item_reminders_takes_the_same_queries_for_2_and_5(
     cast: Cast, n: int, django_assert_num_queries, django_capture_on_commit_callbacks
 ) -> None:
     items(cast, n)
-    with django_assert_num_queries(8), django_capture_on_commit_callbacks(execute=True):
+    with django_assert_num_queries(PER_BATCH), django_capture_on_commit_callbacks(execute=True):
         assert action_items_remind_due() == n
     notices = Notification.objects.filter(kind=Kind.ACTION_DUE)
     assert notices.count() == n
@@ -102,7 +103,10 @@ def test_more_items_than_a_batch_take_the_same_queries_per_batch(
     monkeypatch.setattr(logs_services, "REMIND_BATCH", 2)
     items(cast, 4)
     # Two full batches, then one query that finds nothing more.
-    with django_assert_num_queries(2 * 8 + 1), django_capture_on_commit_callbacks(execute=True):
+    with (
+        django_assert_num_queries(2 * PER_BATCH + 1),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         assert action_items_remind_due() == 4
     assert Notification.objects.count() == 4
     assert DBTaskResult.objects.count() == 2
