@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from django.db import connections, router, transaction
-from django.db.models import QuerySet
+from django.db.models import Field, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -133,29 +133,34 @@ def _insert(rows: list[tuple[int, str, Mapping[str, Any], str, bool, bool]], now
 
     Hand-written because `bulk_create` builds a model object per row and prepares each of its
     values field by field: 2.4 s for 20,000 notices here, against 0.6 s for this. Each value is
-    still prepared by its field (the JSON of `params`, the time as the database keeps it).
+    prepared for the database (the JSON of `params`, the time as the database keeps it).
     """
     db = router.db_for_write(Notification)
     connection = connections[db]
     fields = [Notification._meta.get_field(name) for name in _COLUMNS]
+    columns = [field.column for field in fields if isinstance(field, Field) and field.column]
     quote = connection.ops.quote_name
     # Only the model's own table and column names, quoted; the values go as parameters.
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
         quote(Notification._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),  # type: ignore[union-attr]
-        ", ".join(["%s"] * len(fields)),
+        ", ".join(quote(column) for column in columns),
+        ", ".join(["%s"] * len(columns)),
     )
-    params_field = fields[2]
-    created_at = fields[6].get_db_prep_save(now, connection)
+    created_at = Notification._meta.get_field("created_at")
+    assert isinstance(created_at, Field)
+    at = created_at.get_db_prep_save(now, connection)
+    # The values are names, numbers and ISO strings: adapted as JSON directly (the field would
+    # first walk each one to normalise it).
+    as_json = connection.ops.adapt_json_value
     values = [
         (
             recipient,
             kind,
-            params_field.get_db_prep_save(dict(params), connection),
+            as_json(dict(params), None),
             url,
             in_app,
             email,
-            created_at,
+            at,
         )
         for recipient, kind, params, url, in_app, email in rows
     ]

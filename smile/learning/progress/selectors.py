@@ -267,17 +267,11 @@ def alert_counts(user: User, *, today: date | None = None) -> list[tuple[Program
     (the alerts of `cohort_progress`), only programmes with any. Two queries: the adepts' facts
     as plain values, not model objects, and the programmes."""
     today = today or timezone.localdate()
+    names = ["last_practice_on", "last_review_at", "review_planned", "unconfirmed_hours"]
     facts = (
         _with_alert_facts(followed_enrolments(user), today)
         .order_by()
-        .values(
-            "programme_id",
-            "starts_on",
-            "last_practice_on",
-            "last_review_at",
-            "review_planned",
-            "unconfirmed_hours",
-        )
+        .values("programme_id", "starts_on", *names)
     )
     counts: dict[int, int] = defaultdict(int)
     for row in facts:

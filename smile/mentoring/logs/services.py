@@ -255,9 +255,11 @@ def _action_items_remind(ids: list[int], now: datetime) -> int:
         ActionItem.objects.filter(
             pk__in=ids, done_at__isnull=True, reminded_at__isnull=True
         ).update(reminded_at=now, updated_at=now)
-        claimed = ActionItem.objects.filter(pk__in=ids, reminded_at=now).values_list(
-            "owner_id", "title", "due_on", "pair_id"
-        )
+        # `ids` ascend and earlier batches lie below them: in this range only this batch's
+        # claimed items carry this run's time (a range reads faster than the list again).
+        claimed = ActionItem.objects.filter(
+            pk__gte=ids[0], pk__lte=ids[-1], reminded_at=now
+        ).values_list("owner_id", "title", "due_on", "pair_id")
         link = link_maker("mentoring:pair")
         notices = [
             Notice(
