@@ -85,3 +85,28 @@ def test_a_warning_followed_up_and_a_closing_reflection(
     check_page(page, "ar")
     screenshot(page, "reflection-ar-phone")
     assert list(Reflection.objects.values_list("side", "rating")) == [("adept", 5)]
+
+
+def test_the_filtered_warnings_page_in_arabic_on_a_phone(
+    site: Site, context: BrowserContext, page: Page
+) -> None:
+    """The filters, a refused value and the rows read right to left at 390 px."""
+    cast = site.cast
+    Pair.objects.filter(pk=cast.pair.pk).update(
+        started_on=timezone.localdate() - timedelta(days=30)
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    as_user(site, context, page, cast.alice, "ar")
+
+    page.goto(site("/mentoring/warnings/?kind=no_meeting"))
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Dana Darwish"))
+    expect(row).to_contain_text("Bob Berg")
+    check_page(page, "ar")
+    screenshot(page, "warnings-ar-390-filtered")
+
+    page.goto(site("/mentoring/warnings/?kind=nonsense"))
+    expect(page.locator("main")).to_contain_text(
+        in_language("ar", "Please choose only from the list.")
+    )
+    expect(page.get_by_role("rowheader", name="Dana Darwish")).to_have_count(0)
+    check_page(page, "ar")
