@@ -5,7 +5,7 @@ from django.shortcuts import render
 from smile.accounts.models import User
 from smile.core import policies
 from smile.matching.models import Pair
-from smile.mentoring import selectors
+from smile.mentoring import access, selectors
 
 
 @login_required
@@ -14,7 +14,7 @@ def pair_mentorship(request: HttpRequest, pk: int) -> HttpResponse:
     pair = policies.load(request.user, Pair, pk)
     user = request.user
     assert isinstance(user, User)
-    is_side = user.pk in (pair.adept.user_id, pair.mentor.user_id)
+    is_side = access.is_side(user, pair)
     context = {
         "pair": pair,
         "is_side": is_side,

@@ -10,7 +10,8 @@ from smile.accounts.models import User
 from smile.core import policies
 from smile.matching.home import HomeBasis, home_basis
 from smile.matching.models import Pair, PairStatus
-from smile.mentoring.meetings.services import MAX_MINUTES, is_side, may_accept, may_counter
+from smile.mentoring import access
+from smile.mentoring.meetings.services import MAX_MINUTES, may_accept, may_counter
 from smile.mentoring.models import Meeting, MeetingStatus
 
 PAST_SHOWN = 5
@@ -19,12 +20,6 @@ RELATED = ("pair__adept__user", "pair__mentor__user", "proposed_by")
 
 def _ends_at(meeting: Meeting) -> datetime:
     return meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
-
-
-def can_schedule(user: User, pair: Pair) -> bool:
-    if pair.status != PairStatus.ACTIVE:
-        return False
-    return is_side(user, pair) or policies.can_change(user, pair)
 
 
 @dataclass
@@ -46,7 +41,7 @@ def meeting_view(
     """`coordinates`: the reader may change the meeting's pair (asked once by the caller)."""
     now = now or timezone.now()
     pair = meeting.pair
-    side = is_side(user, pair)
+    side = access.is_side(user, pair)
     open_ = meeting.status != MeetingStatus.CANCELLED and meeting.starts_at > now
     active = pair.status == PairStatus.ACTIVE
     past_confirmed = meeting.status == MeetingStatus.CONFIRMED and _ends_at(meeting) <= now
@@ -134,7 +129,8 @@ def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
     Three queries: the coming meetings, the past ones, and whether the reader coordinates.
     """
     now = timezone.now()
-    coordinates = not is_side(user, pair) and policies.can_change(user, pair)
+    side = access.is_side(user, pair)
+    coordinates = not side and policies.can_change(user, pair)
     base = Meeting.objects.filter(pair=pair).select_related("proposed_by", "log")
     soon = base.filter(starts_at__gt=now - timedelta(minutes=MAX_MINUTES)).exclude(
         status=MeetingStatus.CANCELLED
@@ -159,5 +155,6 @@ def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
         "pair": pair,
         "coming": coming,
         "past": past,
-        "can_propose": pair.status == PairStatus.ACTIVE and (is_side(user, pair) or coordinates),
+        "can_propose": pair.status == PairStatus.ACTIVE
+        and (access.is_side(user, pair) or coordinates),
     }

@@ -24,6 +24,7 @@ from smile.core import policies
 from smile.core.errors import ApplicationError, NotAllowed
 from smile.core.reasons import clean_reason
 from smile.matching.models import Pair, PairStatus
+from smile.mentoring import access
 from smile.mentoring.meetings.ics import attachment_for
 from smile.mentoring.models import Meeting, MeetingStatus
 from smile.notifications.models import Kind
@@ -32,10 +33,6 @@ from smile.notifications.services import notify
 MIN_MINUTES = 15
 MAX_MINUTES = 480
 MAX_AHEAD = timedelta(days=366)
-
-
-def is_side(user: User, pair: Pair) -> bool:
-    return user.pk in (pair.adept.user_id, pair.mentor.user_id)
 
 
 def _check_time(starts_at: datetime, duration_minutes: int) -> None:
@@ -77,7 +74,7 @@ def _place(meeting: Meeting) -> str:
 def _recipients(meeting: Meeting, actor: User) -> list[User]:
     """The pair's two people, and a coordinator who proposed the meeting, but not the actor."""
     people = [meeting.pair.adept.user, meeting.pair.mentor.user]
-    if meeting.proposed_by is not None and not is_side(meeting.proposed_by, meeting.pair):
+    if meeting.proposed_by is not None and not access.is_side(meeting.proposed_by, meeting.pair):
         people.append(meeting.proposed_by)
     return [person for person in people if person.pk != actor.pk]
 
@@ -114,7 +111,7 @@ def _require(by: User, to: str, obj: Pair | Meeting, pair: Pair) -> None:
     """Ask the policy; a side of a pair that is no longer active is told why, anyone else no."""
     if policies.can(by, to, obj):
         return
-    if is_side(by, pair):
+    if access.is_side(by, pair):
         _check_active(pair)
     raise NotAllowed(f"{to} {type(obj).__name__} {obj.pk}")
 
@@ -163,7 +160,7 @@ def may_accept(meeting: Meeting, user: User) -> bool:
     """The side that did not propose answers; a coordinator's proposal is answered by either."""
     return (
         meeting.status == MeetingStatus.PROPOSED
-        and is_side(user, meeting.pair)
+        and access.is_side(user, meeting.pair)
         and meeting.proposed_by_id != user.pk
     )
 
@@ -171,7 +168,7 @@ def may_accept(meeting: Meeting, user: User) -> bool:
 def may_counter(meeting: Meeting, user: User) -> bool:
     """The side that did not propose offers another time; a confirmed one is moved by either."""
     if meeting.status == MeetingStatus.CONFIRMED:
-        return is_side(user, meeting.pair)
+        return access.is_side(user, meeting.pair)
     return may_accept(meeting, user)
 
 
