@@ -196,8 +196,8 @@ def invitation_accept(
 def _count_within_limit(kind: str, value: str, limit: int) -> bool:
     """Count one more request in the current fixed window; False once the limit is passed.
 
-    Django's cache is the counter (a shared one, such as Redis, when several processes serve);
-    the value is hashed, so no address is kept in the cache.
+    Django's cache is the counter: the database cache table that every gunicorn worker shares
+    (settings.CACHES); the value is hashed, so no address is kept in the cache.
     """
     window = settings.PASSWORD_RESET_LIMIT_WINDOW
     number = int(timezone.now().timestamp()) // window
