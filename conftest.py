@@ -38,6 +38,9 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The database cache outlives a test's transaction; tests count in memory, cleared per test.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # A test's writes never commit, so nothing would renew the data stamp: the homes are read
+    # afresh, except in the tests of the home cache (smile/portal/tests/test_home_cache.py).
+    settings.HOME_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,9 @@ p50/p95 latency, the queries one request makes, and the ratio of each home to th
 (the goal: at least 0.5). Uses `wrk` when it is installed (`apt-get install wrk`), else a Python
 load generator (threads, `http.client`), which itself takes some of the machine's CPU.
 
-`--profile ROLE` instead prints, in process, where one home's time goes (cProfile, top 30).
+The homes are kept per person while no data changes (`smile.portal.homes`); `--fresh` reads
+every home afresh, as on the first opening after a change. `--profile ROLE` instead prints, in
+process, where one home's time goes when read afresh (cProfile, top 30).
 """
 
 import argparse
@@ -275,7 +277,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--python", action="store_true", help="use the Python load generator")
     parser.add_argument("--profile", choices=sorted(PEOPLE), help="profile one home, no load")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="read every home afresh (HOME_CACHE_SECONDS=0): the first opening after a change",
+    )
     args = parser.parse_args()
+    if args.fresh or args.profile:
+        os.environ["HOME_CACHE_SECONDS"] = "0"
 
     folder = Path(tempfile.mkdtemp(prefix="smile-bench-"))
     db = folder / "smile.sqlite3"
@@ -300,7 +309,8 @@ def main() -> None:
         generator = "wrk" if use_wrk else "Python threads"
         print(
             f"gunicorn smile.wsgi, {args.workers} workers, DEBUG off, SQLite; {args.clients} "
-            f"clients for {args.seconds:g} s per page ({generator}); {os.cpu_count()} CPUs\n"
+            f"clients for {args.seconds:g} s per page ({generator}); {os.cpu_count()} CPUs; "
+            f"homes {'read afresh' if args.fresh else 'kept while no data changes'}\n"
         )
         # The machine may be shared: pages take turns in rounds, and each home is compared with
         # the settings page of the same round; the medians over the rounds are reported.

@@ -143,8 +143,12 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": env_str("SMILE_CACHE_TABLE", "smile_cache"),
+        # The homes keep one entry per person and role (see smile.portal.homes).
+        "OPTIONS": {"MAX_ENTRIES": env_int("SMILE_CACHE_MAX_ENTRIES", 50_000, minimum=300)},
     }
 }
+# How long a person's home is kept at most while no data changes (0: read it every time).
+HOME_CACHE_SECONDS = env_int("HOME_CACHE_SECONDS", 60, minimum=0)
 
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3, minimum=1)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 10, minimum=1)

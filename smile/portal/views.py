@@ -6,11 +6,7 @@ from django.shortcuts import redirect, render
 
 from smile.accounts.http import request_user
 from smile.core import actor
-from smile.learning import selectors as learning
-from smile.matching.home import home_basis
-from smile.mentoring import selectors as mentoring
-from smile.mentoring.warnings.selectors import warning_counts
-from smile.portal import selectors
+from smile.portal import homes, selectors
 from smile.programmes import selectors as programme_selectors
 
 HOME_TEMPLATES = {
@@ -37,26 +33,7 @@ def role_home(request: HttpRequest, role: str) -> HttpResponse:
     user = request_user(request)
     if role not in HOME_TEMPLATES or role not in actor.roles_of(user):
         raise Http404
-    context: dict[str, object] = {"role": role}
-    # Her own enrolments and pairs, read once and handed to every panel (see smile.matching.home).
-    basis = home_basis(user=user, role=role)
-    match role:
-        case "adept":
-            context["home"] = selectors.adept_home(user=user, basis=basis)
-            context["mentoring"] = mentoring.home_panels(user=user, role=role, basis=basis)
-            context["learning"] = learning.home_panels(user=user, role=role, basis=basis)
-        case "mentor":
-            context["home"] = selectors.mentor_home(user=user, basis=basis)
-            context["mentoring"] = mentoring.home_panels(user=user, role=role, basis=basis)
-            context["learning"] = learning.home_panels(user=user, role=role, basis=basis)
-        case "teacher":
-            context["home"] = selectors.teacher_home(user=user)
-            context["learning"] = learning.home_panels(user=user, role=role, basis=basis)
-        case "coordinator":
-            context["programmes"] = selectors.coordinator_programmes(user=user)
-            context["warnings"] = warning_counts(user=user)
-        case "manager":
-            context["workplaces"] = selectors.manager_workplaces(user=user)
+    context: dict[str, object] = {"role": role, **homes.panels(user=user, role=role)}
     return render(request, HOME_TEMPLATES[role], context)
 
 
