@@ -36,9 +36,12 @@ prepare: $(VENV)/.installed-run
 
 # The background worker (matching runs, e-mail, reminders) and the scheduler that enqueues the
 # periodic jobs run beside the web server and stop with it.
+# Debug pages are off (people see SMILE's own error pages; DEBUG=true make run turns them on), and
+# links in e-mails point at the port served unless SITE_URL says otherwise.
 run: prepare
-	@echo "SMILE is at http://$(HOST):$(PORT)/ (demo accounts in README.md; Ctrl-C stops)"
-	@$(MANAGE) db_worker --interval 1 & worker=$$!; \
+	@echo "SMILE is at http://$(HOST):$(PORT)/ (demo accounts in README.md; e-mail is printed here; Ctrl-C stops)"
+	@export DEBUG="$${DEBUG:-false}" SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
+	  $(MANAGE) db_worker --interval 1 & worker=$$!; \
 	  $(MANAGE) scheduler & scheduler=$$!; \
 	  trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver $(HOST):$(PORT)
@@ -68,6 +71,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/bench_jobs.py --pairs 20000
 	$(BIN)/python bench/bench_homes.py
 	$(BIN)/python bench/bench_upload.py
+	$(BIN)/python bench/bench_manager_page.py
 
 # Re-extract every string into the catalogues (needs GNU gettext's xgettext).
 messages: $(VENV)/.installed-test

@@ -44,6 +44,9 @@ if PRODUCTION:
 FIELD_ENCRYPTION_KEYS = field_encryption_keys(production=PRODUCTION, secret_key=SECRET_KEY)
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks: a column per language for the content
+    # staff write for adepts (registered in smile/learning/translation.py).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
     "smile.mentoring",
     "smile.notifications",
     "smile.privacy",
+    "smile.equality",
+    "smile.leadership",
     "smile.portal",
 ]
 
@@ -102,6 +107,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "smile.portal.context_processors.shell",
             ],
+            # Dates for people ({{ value|day }}, |moment, ...) in every template, no {% load %}.
+            "builtins": ["smile.core.templatetags.when", "smile.core.templatetags.bidi"],
         },
     },
 ]
@@ -156,6 +163,14 @@ PASSWORD_RESET_LIMIT_WINDOW = env_int("PASSWORD_RESET_LIMIT_WINDOW", 60 * 60, mi
 # Where links in e-mails sent by the background worker point (no request to read it from).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
+# Days a notice is kept once it is read or done (an unread one that is not done stays).
+NOTIFICATION_RETENTION_DAYS = env_int("NOTIFICATION_RETENTION_DAYS", 180, minimum=1)
+# Equality: the working days within which case handlers acknowledge a concern, and how many
+# concerns and private-code look-ups one client address or account may make in one window.
+EQUALITY_ACKNOWLEDGE_WORKING_DAYS = env_int("EQUALITY_ACKNOWLEDGE_WORKING_DAYS", 5, minimum=1)
+EQUALITY_REPORT_LIMIT = env_int("EQUALITY_REPORT_LIMIT", 5, minimum=1)
+EQUALITY_CODE_LOOKUP_LIMIT = env_int("EQUALITY_CODE_LOOKUP_LIMIT", 20, minimum=1)
+EQUALITY_LIMIT_WINDOW = env_int("EQUALITY_LIMIT_WINDOW", 60 * 60, minimum=1)
 
 # Login throttling: five failures lock the account-and-address pair for an hour, and twenty
 # failures from any addresses lock the account itself (guesses spread over many machines).
@@ -190,12 +205,25 @@ LANGUAGES = [
     ("fa", _("Persian")),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "prs"]
-# Date formats for the languages Django has none for (Tigrinya, Somali, Dari).
-FORMAT_MODULE_PATH = ["smile.formats"]
+# Content in the adept's language (django-modeltranslation): Swedish is the source every text
+# has; a reader sees her language's version or else the Swedish one (smile/learning/content.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("sv",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "smile_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Machine translation, on a reader's request, of what people write to each other (meeting notes,
+# things to do, support messages): the address of a LibreTranslate the operator runs herself (the
+# texts can be special-category data), and its API key if it asks for one. Empty, the default: no
+# page offers a translation.
+TRANSLATION_SERVICE_URL = env_str("TRANSLATION_SERVICE_URL", "").strip()
+if TRANSLATION_SERVICE_URL and not TRANSLATION_SERVICE_URL.startswith(("http://", "https://")):
+    raise ConfigurationError(
+        f"TRANSLATION_SERVICE_URL: expected an http:// or https:// address, "
+        f"got {TRANSLATION_SERVICE_URL!r}"
+    )
+TRANSLATION_SERVICE_KEY = env_str("TRANSLATION_SERVICE_KEY", "")
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

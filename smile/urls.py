@@ -13,6 +13,8 @@ urlpatterns = [
     path("media/", include("smile.learning.media_urls")),
     path("notifications/", include("smile.notifications.urls")),
     path("privacy/", include("smile.privacy.urls")),
+    path("leadership/", include("smile.leadership.urls")),
+    path("equality/", include("smile.equality.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -71,6 +71,7 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "learning:curriculum-import": (404, 404),
     "learning:curriculum-import-template": (404, 404),
     "learning:curriculum-export": (404, 404),
+    "learning:curriculum-coverage": (404, 404),
     "learning:unit-create": (404, 404),
     "learning:unit-edit": (404, 404),
     "learning:unit-delete": (404, 404),
@@ -123,6 +124,18 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "mentoring:message": (404, 404),
     # pictures of tasks and words
     "media:picture": (404, 404),
+    # leadership: the foundry's management support (its managers and Sävsjö's coordinator)
+    "leadership:workplace": (404, 404),
+    "leadership:assessment": (404, 404),
+    "leadership:commitment-sign": (404, 404),
+    "leadership:action-create": (404, 404),
+    "leadership:follow-up-create": (404, 404),
+    "leadership:round": (404, 404),
+    "leadership:round-answer": (404, 404),
+    "leadership:commitment": (404, 404),
+    "leadership:programme": (404, 404),
+    "leadership:action": (404, 404),
+    "leadership:follow-up": (404, 404),
 }
 
 
@@ -212,6 +225,7 @@ def seeds(cast: Cast, curriculum: int) -> list[str]:
         f"/learning/words/workplace/{cast.moulding.pk}/",
         "/mentoring/support-requests/",
         "/notifications/",
+        "/leadership/",
     ]
 
 

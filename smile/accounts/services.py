@@ -193,16 +193,25 @@ def invitation_accept(
 # --- password reset --------------------------------------------------------------------------
 
 
-def _count_within_limit(kind: str, value: str, limit: int) -> bool:
+def count_within_limit(
+    kind: str,
+    value: str,
+    limit: int,
+    *,
+    purpose: str = "password-reset",
+    window: int | None = None,
+) -> bool:
     """Count one more request in the current fixed window; False once the limit is passed.
 
     Django's cache is the counter: the database cache table that every gunicorn worker shares
-    (settings.CACHES); the value is hashed, so no address is kept in the cache.
+    (settings.CACHES); the value is hashed, so no address is kept in the cache. `purpose` keeps
+    the counters of different limits apart (other apps limit their own requests with it);
+    `window` is in seconds (the password-reset window when not given).
     """
-    window = settings.PASSWORD_RESET_LIMIT_WINDOW
+    window = window or settings.PASSWORD_RESET_LIMIT_WINDOW
     number = int(timezone.now().timestamp()) // window
     digest = hashlib.sha256(value.encode()).hexdigest()
-    key = f"password-reset:{kind}:{number}:{digest}"
+    key = f"{purpose}:{kind}:{number}:{digest}"
     cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)
@@ -218,10 +227,10 @@ def password_reset_request(*, email: str, client: str, domain: str, use_https: b
     The caller answers the same whatever this returns: whether an address has an account, or has
     been limited, is not shown to the person who asks. Returns whether a job was enqueued.
     """
-    if not _count_within_limit("client", client, settings.PASSWORD_RESET_LIMIT_PER_CLIENT):
+    if not count_within_limit("client", client, settings.PASSWORD_RESET_LIMIT_PER_CLIENT):
         return False
     address = email.strip().lower()
-    if not _count_within_limit("address", address, settings.PASSWORD_RESET_LIMIT_PER_ADDRESS):
+    if not count_within_limit("address", address, settings.PASSWORD_RESET_LIMIT_PER_ADDRESS):
         return False
     from smile.accounts.tasks import send_password_reset_email
 

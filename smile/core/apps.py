@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
 from django.db.backends.signals import connection_created
 
 
@@ -10,3 +11,5 @@ class CoreConfig(AppConfig):
         from smile.core import freshness
 
         connection_created.connect(freshness.watch, dispatch_uid="smile.core.freshness")
+        # A write the request committed outside a transaction renews the stamp as it ends.
+        request_finished.connect(freshness.renew_pending, dispatch_uid="smile.core.freshness")

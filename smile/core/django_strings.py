@@ -24,6 +24,8 @@ DJANGO_STRINGS = (
     gettext_noop("Enter a valid date/time."),
     gettext_noop("Enter a list of values."),
     gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    # django/db/models/fields/__init__.py: the empty choice of a select (BLANK_CHOICE_LABEL)
+    gettext_noop("- Select an option -"),
     # django/forms/models.py (ModelChoiceField, ModelMultipleChoiceField)
     gettext_noop("Select a valid choice. That choice is not one of the available choices."),
     gettext_noop("“%(pk)s” is not a valid value."),

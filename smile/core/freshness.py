@@ -20,7 +20,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 STAMP_KEY = "smile:data-stamp"
@@ -72,23 +72,37 @@ def written_table(sql: str) -> str | None:
 
 
 class _Watcher:
-    """Renews the stamp once per committed transaction that wrote data."""
+    """Renews the stamp once per committed transaction that wrote data.
+
+    It never writes while the statement it watches is still being read (an INSERT's RETURNING
+    row is fetched after the wrapper returns): inside a transaction the renewal waits for the
+    commit; outside one (a plain `save()` commits by itself) it is *pending* and done before the
+    connection's next statement, or when the request ends (`renew_pending`).
+    """
 
     def __init__(self, connection: BaseDatabaseWrapper) -> None:
         self.connection = connection
+        self.pending = False
 
     def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        if self.pending and not self.connection.in_atomic_block:
+            self.renew_pending()
         result = execute(sql, params, many, context)
         if written_table(sql) is not None:
             self.changed()
         return result
+
+    def renew_pending(self) -> None:
+        if self.pending:
+            self.pending = False
+            renew_safely()
 
     def changed(self) -> None:
         if not settings.HOME_CACHE_SECONDS:
             return  # nothing is kept, so nothing needs a new stamp
         connection = self.connection
         if not connection.in_atomic_block:
-            renew_safely()
+            self.pending = True
             return
         # Once per transaction (and savepoint): a rolled-back savepoint takes its callbacks with
         # it, so a write after it registers again.
@@ -98,6 +112,15 @@ class _Watcher:
             for entry in connection.run_on_commit
         ):
             transaction.on_commit(renew_safely, using=connection.alias)
+
+
+def renew_pending(**kwargs: object) -> None:
+    """Connected to `request_finished`: a write the request committed by itself, outside a
+    transaction, renews the stamp before the next person's page."""
+    for connection in connections.all(initialized_only=True):
+        for wrapper in connection.execute_wrappers:
+            if isinstance(wrapper, _Watcher):
+                wrapper.renew_pending()
 
 
 def watch(sender: object, connection: BaseDatabaseWrapper, **kwargs: object) -> None:

@@ -66,6 +66,18 @@ def changeable_curricula(user: AnyUser) -> QuerySet[Curriculum]:
     )
 
 
+def coverage_curricula(user: AnyUser) -> QuerySet[Curriculum]:
+    """Whose texts are missing in the languages of the adepts placed where a curriculum is
+    practised: for the teachers and coordinators who see the curriculum (they write the texts
+    or have them written), not for its adepts and mentors."""
+    scope = organisations.scope_of(user)
+    if scope is None:
+        return Curriculum.objects.none()
+    if not scope.user.is_superuser and not scope.organisation_ids(Role.TEACHER, Role.COORDINATOR):
+        return Curriculum.objects.none()
+    return visible_curricula(user)
+
+
 def curriculum_owners(user: AnyUser) -> QuerySet[Organisation]:
     """The organisations a person may make a curriculum for: where she teaches or coordinates
     (any, for an installation administrator)."""
@@ -218,7 +230,12 @@ def visible_hours(user: AnyUser) -> QuerySet[HoursEntry]:
 
 
 def register() -> None:
-    policies.register(Curriculum, view=visible_curricula, change=changeable_curricula)
+    policies.register(
+        Curriculum,
+        view=visible_curricula,
+        change=changeable_curricula,
+        coverage=coverage_curricula,
+    )
     policies.register(
         WorkplaceTask, view=visible_workplace_tasks, change=changeable_workplace_tasks
     )

@@ -217,7 +217,7 @@ def load_learning_activity(
         plan_level_set(item=item, by=amal.mentor.user, level=Level.INDEPENDENT)
 
     measure = WorkplaceTask.objects.get(
-        workplace=amal.adept.workplace, title="Kontrollmäta formen före gjutning"
+        workplace=amal.adept.workplace, title_sv="Kontrollmäta formen före gjutning"
     )
     by_code = {o.code: o for o in objectives}
     practice = [

@@ -7,6 +7,8 @@ practice, the mentor confirms it; three-party reviews follow the plan; hours are
 and confirmed; and the trade's words are there to learn.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -15,6 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from smile.core.models import TimeStamped
 from smile.organisations.models import Organisation, Workplace
 from smile.programmes.models import Enrolment, Programme
+
+if TYPE_CHECKING:
+    # The managers of the models with texts per language (smile/learning/translation.py) are
+    # django-modeltranslation's: mypy's Django plugin finds them once this module is read.
+    from modeltranslation.manager import MultilingualManager  # noqa: F401
 
 
 class Level(models.IntegerChoices):
@@ -54,12 +61,20 @@ class Curriculum(TimeStamped):
     programmes = models.ManyToManyField(
         Programme, related_name="curricula", blank=True, verbose_name=_("programmes")
     )
+    # The languages whose version of the curriculum's texts (its name, description, units and
+    # objectives) was machine-translated or not yet checked by someone who reads the language.
+    languages_to_check = models.JSONField(_("translations to check"), default=list, blank=True)
 
     class Meta:
-        ordering = ["name"]
+        verbose_name = _("curriculum")
+        verbose_name_plural = _("curricula")
+        # The `_sv` columns are the Swedish source, which every text has (the other languages'
+        # columns are added beside them by smile/learning/translation.py). Lists are in its order
+        # whatever the reader's language, and the rules hold on it.
+        ordering = ["name_sv"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="curriculum_unique"),
-            models.CheckConstraint(condition=~Q(name=""), name="curriculum_name_not_empty"),
+            models.UniqueConstraint(fields=["organisation", "name_sv"], name="curriculum_unique"),
+            models.CheckConstraint(condition=~Q(name_sv=""), name="curriculum_name_not_empty"),
         ]
 
     def __str__(self) -> str:
@@ -75,10 +90,12 @@ class Unit(TimeStamped):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
         ordering = ["order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["curriculum", "code"], name="unit_code_unique"),
-            models.CheckConstraint(condition=~Q(code="") & ~Q(name=""), name="unit_not_empty"),
+            models.CheckConstraint(condition=~Q(code="") & ~Q(name_sv=""), name="unit_not_empty"),
         ]
 
     def __str__(self) -> str:
@@ -89,16 +106,22 @@ class Objective(TimeStamped):
     """A learning objective in plain language. Its code is unique in the curriculum."""
 
     curriculum = models.ForeignKey(Curriculum, on_delete=models.CASCADE, related_name="objectives")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="objectives")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("unit")
+    )
     code = models.CharField(_("code"), max_length=20)
     text = models.CharField(_("objective"), max_length=300)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
         ordering = ["unit__order", "order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["curriculum", "code"], name="objective_code_unique"),
-            models.CheckConstraint(condition=~Q(code="") & ~Q(text=""), name="objective_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(code="") & ~Q(text_sv=""), name="objective_not_empty"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -119,12 +142,16 @@ class WorkplaceTask(TimeStamped):
     objectives = models.ManyToManyField(
         Objective, related_name="tasks", blank=True, verbose_name=_("objectives")
     )
+    # The languages whose version of the task was machine-translated or not yet checked.
+    languages_to_check = models.JSONField(_("translations to check"), default=list, blank=True)
 
     class Meta:
-        ordering = ["title"]
+        verbose_name = _("workplace task")
+        verbose_name_plural = _("workplace tasks")
+        ordering = ["title_sv"]  # the Swedish source: see Curriculum
         constraints = [
-            models.UniqueConstraint(fields=["workplace", "title"], name="workplace_task_unique"),
-            models.CheckConstraint(condition=~Q(title=""), name="workplace_task_title"),
+            models.UniqueConstraint(fields=["workplace", "title_sv"], name="workplace_task_unique"),
+            models.CheckConstraint(condition=~Q(title_sv=""), name="workplace_task_title"),
         ]
 
     def __str__(self) -> str:
@@ -469,6 +496,8 @@ class Term(TimeStamped):
     picture = models.ImageField(_("picture"), upload_to="terms/%Y/%m/", blank=True)
 
     class Meta:
+        verbose_name = _("word")
+        verbose_name_plural = _("words")
         ordering = ["swedish"]
         constraints = [
             models.CheckConstraint(

@@ -42,7 +42,7 @@ from smile.matching.models import (
 )
 from smile.matching.signals import pair_closed
 from smile.notifications.models import Kind
-from smile.notifications.services import notify
+from smile.notifications.services import finish, notify, subject_key
 from smile.programmes.models import Enrolment, Programme
 
 S = PairStatus
@@ -178,7 +178,10 @@ def _notify(pair: Pair, kind: str) -> None:
                 "workplace": workplace.name if workplace else "",
             },
             url=url,
+            subject=subject_key(pair, "answer", side) if kind == "proposed" else "",
         )
+    if kind != "proposed":  # the proposal is answered (or withdrawn): no one is asked any more
+        finish(subject=[subject_key(pair, "answer", side) for side in ("adept", "mentor")])
 
 
 # --- services --------------------------------------------------------------------------------
@@ -214,6 +217,8 @@ def pair_accept(*, pair: Pair, user: User) -> Pair:
         pair.mentor_accepted_at = now
     else:
         raise ApplicationError(_("You have already said yes. We are waiting for the other person."))
+    side = "adept" if pair.adept.user_id == user.pk else "mentor"
+    finish(subject=subject_key(pair, "answer", side))  # her "please say yes or no" is done
     if pair.adept_accepted_at is None or pair.mentor_accepted_at is None:
         pair.save(update_fields=["adept_accepted_at", "mentor_accepted_at", "updated_at"])
         # A yes that leaves the status as it is: the history shows "proposed → proposed" by her.

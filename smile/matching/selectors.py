@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.safestring import SafeString
 
 from smile.matching.engine import adept_unmatched_filter, run_is_busy
 from smile.matching.labels import CRITERION_LABELS, rule_label
@@ -15,6 +16,7 @@ from smile.matching.models import (
     effective_capacity,
     profile_of,
 )
+from smile.matching.reasons import REASON_RELATED, match_reasons, scored_criteria
 from smile.matching.scoring import CRITERIA
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 
@@ -30,6 +32,8 @@ class CriterionScore:
 class DraftRow:
     pair: Pair
     criteria: list[CriterionScore]
+    # The reasons in words; every one, sensitive wishes too: the page is the coordinator's.
+    reasons: list[SafeString] = field(default_factory=list)
 
 
 @dataclass
@@ -87,7 +91,7 @@ def latest_run(*, programme: Programme) -> MatchingRun | None:
 def draft_pairs(*, programme: Programme) -> QuerySet[Pair]:
     return (
         Pair.objects.filter(programme=programme, status=PairStatus.DRAFT)
-        .select_related("adept__user", "mentor__user")
+        .select_related("adept__user", "mentor__user", *REASON_RELATED)
         .order_by("adept__user__full_name", "pk")
     )
 
@@ -153,5 +157,8 @@ def matching_overview(*, programme: Programme) -> Overview:
                 ],
             )
         )
-    drafts = [DraftRow(pair=p, criteria=_criteria(p)) for p in draft_pairs(programme=programme)]
+    drafts = [
+        DraftRow(pair=p, criteria=_criteria(p), reasons=match_reasons(p, scored_criteria(p)))
+        for p in draft_pairs(programme=programme)
+    ]
     return Overview(run=run, drafts=drafts, unmatched=unmatched, mentors=mentors)

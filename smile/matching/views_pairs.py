@@ -17,9 +17,11 @@ from smile.core.actor import AnyUser
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.matching import access, lifecycle, profiles
+from smile.matching.history import history_lines
 from smile.matching.labels import CRITERION_LABELS
 from smile.matching.models import MatchingProfile, Pair, PairStatus
 from smile.matching.profile_forms import DeclineForm, MatchingProfileForm, ReasonForm
+from smile.matching.reasons import REASON_RELATED, match_reasons, scored_criteria
 from smile.programmes.models import Enrolment
 
 REASON_ACTIONS = ("pause", "end", "rematch")
@@ -92,7 +94,9 @@ def _pair_page(
         for action in lifecycle.COORDINATOR_ACTIONS
         if can_steer and action in actions
     ]
-    events = list(pair.events.select_related("actor"))
+    events = pair.events.select_related("actor")
+    # The reasons in words follow the same policy as the points: no sensitive wish for the sides.
+    reasons = match_reasons(pair, access.readable_criteria(user, pair, scored_criteria(pair)))
     context = {
         "pair": pair,
         "awaited": _awaited_side(pair, user),
@@ -101,7 +105,8 @@ def _pair_page(
         "steer": steer,
         "rows": rows,
         "score": score,
-        "events": events,
+        "reasons": reasons,
+        "history": history_lines(pair, events, all_notes=can_steer, reader_id=user.pk),
         "statuses": dict(PairStatus.choices),
     }
     return render(request, "matching/pair_detail.html", context, status=status)
@@ -110,7 +115,7 @@ def _pair_page(
 def _visible_pair(request: HttpRequest, pk: int) -> Pair:
     pair = policies.load(request.user, Pair, pk)
     return Pair.objects.select_related(
-        "programme", "mentor__user", "mentor__workplace", "adept__user", "adept__workplace"
+        "programme", "mentor__user", "adept__user", *REASON_RELATED
     ).get(pk=pair.pk)
 
 

@@ -14,8 +14,10 @@ from smile.mentoring.models import (
     Meeting,
     MeetingLog,
     Reflection,
+    SupportMessage,
 )
 from smile.organisations.access import scope_of
+from smile.organisations.choices import Role
 from smile.programmes import access as programmes
 from smile.programmes.models import Programme
 
@@ -79,6 +81,20 @@ def changeable_action_items(user: AnyUser) -> QuerySet[ActionItem]:
     return ActionItem.objects.filter(pair__in=workable_pairs(user))
 
 
+def can_tick(user: AnyUser, item: ActionItem) -> bool:
+    """The item is hers to tick done (or undo) from her home: she owns it and its pair is live.
+    Either side may still tick any item of a live pair on the pair's page
+    (`changeable_action_items`), but a home offers "Done" only on her own things, not on the
+    other side's. Read from the item and its pair, so asking it costs no query."""
+    found = person(user)
+    return (
+        found is not None
+        and item.owner_id == found.pk
+        and item.pair.status in LIVE_PAIR_STATUSES
+        and found.pk in (item.pair.adept.user_id, item.pair.mentor.user_id)
+    )
+
+
 def visible_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
     """Sensitive: the adept herself; her mentor only if she shares with him; the coordinator
     only the check-ins where she asked for support (and then only the parts she shared).
@@ -132,6 +148,36 @@ def life_checkin_reader(user: AnyUser, checkin: LifeSituationCheckIn) -> str | N
     return None
 
 
+def support_writable_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
+    """Support requests whose thread the person writes in: the adept her own, and the
+    coordinators who follow the request up. Never the mentor, even when she shares with him."""
+    found = person(user)
+    if found is None:
+        return LifeSituationCheckIn.objects.none()
+    own = LifeSituationCheckIn.objects.filter(enrolment__user_id=found.pk, support_requested=True)
+    return LifeSituationCheckIn.objects.filter(
+        Q(pk__in=own.values("pk")) | Q(pk__in=followable_life_checkins(user).values("pk"))
+    )
+
+
+def visible_support_messages(user: AnyUser) -> QuerySet[SupportMessage]:
+    """The thread of a support request: the adept who asked, and the coordinators (by membership,
+    as for the request itself) of her programme's owner. Never her mentor."""
+    scope = scope_of(user)
+    if scope is None:
+        return SupportMessage.objects.none()
+    q = policies.any_of(
+        Q(request__enrolment__user_id=scope.user.pk),
+        Q(
+            request__support_requested=True,
+            request__enrolment__programme__owner_id__in=scope.coordinating,
+        )
+        if scope.coordinating
+        else None,
+    )
+    return SupportMessage.objects.filter(q)
+
+
 def changeable_life_checkins(user: AnyUser) -> QuerySet[LifeSituationCheckIn]:
     """Only the adept changes or deletes her own answers."""
     found = person(user)
@@ -153,6 +199,12 @@ def visible_reflections(user: AnyUser) -> QuerySet[Reflection]:
     return Reflection.objects.filter(q)
 
 
+def reads_manager_digest(user: AnyUser) -> bool:
+    """A manager reads the digest of the workplaces she answers for (counts, never names)."""
+    scope = scope_of(user)
+    return scope is not None and bool(scope.organisation_ids(Role.MANAGER))
+
+
 def register() -> None:
     policies.register(
         Meeting, view=visible_meetings, change=changeable_meetings, answer=answerable_meetings
@@ -166,5 +218,7 @@ def register() -> None:
         view=visible_life_checkins,
         change=changeable_life_checkins,
         follow_up=followable_life_checkins,
+        write_support=support_writable_life_checkins,
     )
+    policies.register(SupportMessage, view=visible_support_messages)
     policies.register(Reflection, view=visible_reflections)

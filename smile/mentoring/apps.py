@@ -11,6 +11,11 @@ class MentoringConfig(AppConfig):
 
         access.register()
 
+        # The texts of mentoring a reader may have translated (smile.core.texts).
+        from smile.mentoring import texts
+
+        texts.register()
+
         from smile.matching.signals import pair_closed
         from smile.mentoring.closing.services import reflections_request_on_close
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from smile.core.models import TimeStamped
+from smile.core.texts import WrittenIn, language_field
 from smile.matching.models import Pair
 from smile.programmes.models import Enrolment
 
@@ -66,6 +67,8 @@ class Meeting(TimeStamped):
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["starts_at"]
         # The second serves "when did this pair last meet" (early warnings) for each pair.
         indexes = [
@@ -110,6 +113,8 @@ class MeetingLog(TimeStamped):
     notes_for_coordinator = models.BooleanField(
         _("the coordinator may read the notes"), default=False
     )
+    # Of the notes and the check-in's notes: one writer, one language.
+    language = language_field(_("the notes are written in"))
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -149,8 +154,11 @@ class CheckIn(models.Model):
         return f"{self.dimension}: {self.rating}"
 
 
-class ActionItem(TimeStamped):
-    """Something the adept or the mentor will do by a date; shown on both homes until done."""
+class ActionItem(WrittenIn, TimeStamped):
+    """Something the adept or the mentor will do by a date; shown on both homes until done.
+
+    `language`: what the title is written in.
+    """
 
     pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="action_items")
     log = models.ForeignKey(
@@ -174,6 +182,8 @@ class ActionItem(TimeStamped):
     reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("thing to do")
+        verbose_name_plural = _("things to do")
         ordering = ["due_on", "pk"]
         indexes = [models.Index(fields=["owner", "done_at"])]
         constraints = [
@@ -214,6 +224,8 @@ class LifeSituationCheckIn(TimeStamped):
     payload = models.TextField()
     share_with_mentor = models.BooleanField(default=False)
     support_requested = models.BooleanField(default=False)
+    # What her note is written in (not secret: the coordinator sees it on her list of requests).
+    language = language_field(_("the note is written in"))
     followed_up_at = models.DateTimeField(null=True, blank=True)
     followed_up_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -224,6 +236,32 @@ class LifeSituationCheckIn(TimeStamped):
 
     def __str__(self) -> str:
         return f"life situation #{self.pk}"
+
+
+class SupportMessage(models.Model):
+    """One message in the short thread of a support request, between the adept who asked and the
+    coordinators of her programme (never her mentor). `text` is encrypted at rest like the
+    request itself (`smile.lib.crypto`): what she needs support with is special-category data.
+    """
+
+    request = models.ForeignKey(
+        LifeSituationCheckIn, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField()
+    language = language_field()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="support_message_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"support message #{self.pk}"
 
 
 class Side(models.TextChoices):

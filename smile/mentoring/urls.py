@@ -13,4 +13,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("smile.mentoring.life.urls")),
     path("", include("smile.mentoring.closing.urls")),
     path("", include("smile.mentoring.warnings.urls")),
+    path("", include("smile.mentoring.digest.urls")),
+    path("", include("smile.mentoring.pairs_overview.urls")),
 ]

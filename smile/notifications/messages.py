@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.functional import Promise
 from django.utils.html import escape, format_html
@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from smile.core import dates
 from smile.notifications.models import Kind, Notification
 
 SUBJECTS: dict[str, Promise] = {
@@ -202,7 +203,7 @@ def format_datetime(value: Any) -> str:
         return str(value)
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return dates.moment(moment)
 
 
 def format_date(value: Any) -> str:
@@ -212,7 +213,7 @@ def format_date(value: Any) -> str:
         day = None
     if day is None:
         return str(value)
-    return formats.date_format(day, "DATE_FORMAT")
+    return dates.day(day)
 
 
 def values(params: Mapping[str, Any]) -> dict[str, Any]:

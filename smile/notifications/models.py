@@ -37,6 +37,13 @@ class Notification(models.Model):
     `params` holds the values for the kind's message (names, times as ISO strings); the row is
     kept whether or not the person wants it in the bell (`in_app`) or by e-mail, so a notice whose
     e-mail failed is never lost: the worker retries from the row.
+
+    A notice that asks for something ("please sign", "please confirm", "please answer") names the
+    thing in `subject`, a key like "learning.learningplan:42:sign:adept" (see
+    `services.subject_key`). When the thing is done, by her or by anyone else entitled to do it,
+    `services.finish` sets `done_at` on every open notice about it: a done notice leaves the
+    bell's count and the "to do" list, and stays in the history marked done. A notice that only
+    tells something has no subject.
     """
 
     recipient = models.ForeignKey(
@@ -50,10 +57,20 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    subject = models.CharField(max_length=100, blank=True, default="")
+    done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["recipient", "in_app", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "in_app", "read_at"]),
+            # `finish` marks the open notices about one thing done.
+            models.Index(fields=["subject"], name="notification_subject"),
+            # The ageing job reads the oldest notices first.
+            models.Index(fields=["created_at"], name="notification_created"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=Kind.values), name="notification_kind"),
         ]

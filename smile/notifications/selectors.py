@@ -10,13 +10,26 @@ from smile.notifications.models import Kind, Notification, NotificationSetting
 PAGE_SIZE = 30
 
 
-def notification_list(*, user: User) -> QuerySet[Notification]:
-    """The person's notices for the bell, newest first. Only ever her own."""
-    return Notification.objects.filter(recipient=user, in_app=True).order_by("-created_at", "-pk")
+def notification_list(*, user: User, to_do: bool = False) -> QuerySet[Notification]:
+    """The person's notices for the bell, newest first. Only ever her own.
+
+    `to_do`: only those that ask her for something not yet done (by her or anyone else).
+    """
+    notices = Notification.objects.filter(recipient=user, in_app=True)
+    if to_do:
+        notices = notices.filter(done_at__isnull=True).exclude(subject="")
+    return notices.order_by("-created_at", "-pk")
 
 
 def unread_count(*, user: User) -> int:
-    return Notification.objects.filter(recipient=user, in_app=True, read_at__isnull=True).count()
+    """The bell's number: unread notices, except those whose thing is done already."""
+    return Notification.objects.filter(
+        recipient=user, in_app=True, read_at__isnull=True, done_at__isnull=True
+    ).count()
+
+
+def to_do_count(*, user: User) -> int:
+    return notification_list(user=user, to_do=True).count()
 
 
 @dataclass(frozen=True)

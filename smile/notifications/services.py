@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from django.db import connections, router, transaction
-from django.db.models import Field, QuerySet
+from django.db.models import Field, Model, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +26,20 @@ def _channels(user: User, kind: str) -> tuple[bool, bool]:
     return setting.in_app, setting.email
 
 
+def subject_key(thing: Model, action: str, *parts: object) -> str:
+    """What a notice that asks for something is about: the thing and what is asked, as
+    "learning.learningplan:42:sign:adept". The service that asks and the one that completes the
+    thing both make the key with this, so they always agree."""
+    return ":".join([thing._meta.label_lower, str(thing.pk), action, *(str(p) for p in parts)])
+
+
+def subject_maker(model: type[Model], action: str) -> Callable[[Any], str]:
+    """`subject_key(row, action)` for many rows of one model, from their keys alone (no model
+    object made per row)."""
+    label = model._meta.label_lower
+    return lambda pk: f"{label}:{pk}:{action}"
+
+
 def notify(
     *,
     recipient: User,
@@ -33,6 +47,7 @@ def notify(
     params: Mapping[str, Any] | None = None,
     url: str = "",
     attachment: tuple[str, str, str] | None = None,
+    subject: str = "",
 ) -> Notification | None:
     """Tell one person about something, through the channels she has chosen for this kind.
 
@@ -40,7 +55,8 @@ def notify(
     strings under keys ending in `_at`, so each reader sees them in her own language. `attachment`
     is (file name, content, MIME type) for the e-mail, for example a calendar invitation. The
     e-mail is sent by the worker after the transaction commits; returns None if both channels are
-    off.
+    off. A notice that asks for something gives its `subject` (`subject_key`), so that `finish`
+    marks it done when the thing is done.
     """
     in_app, email = _channels(recipient, str(kind))
     if not in_app and not email:
@@ -52,6 +68,7 @@ def notify(
         url=url,
         in_app=in_app,
         email=email,
+        subject=subject,
     )
     if email:
         from smile.notifications.tasks import send_notification_email
@@ -64,12 +81,14 @@ def notify(
 
 @dataclass(frozen=True)
 class Notice:
-    """One notice for `notify_many`: to whom (her id), what kind, the message's values, a link."""
+    """One notice for `notify_many`: to whom (her id), what kind, the message's values, a link,
+    and for a notice that asks for something, what it is about (`subject_key`)."""
 
     recipient_id: int
     kind: Kind | str
     params: Mapping[str, Any] = field(default_factory=dict)
     url: str = ""
+    subject: str = ""
 
 
 def notify_many(*, notices: Iterable[Notice]) -> list[int]:
@@ -91,12 +110,20 @@ def notify_many(*, notices: Iterable[Notice]) -> list[int]:
         ).values_list("user_id", "kind", "in_app", "email")
     }
     now = timezone.now()
-    rows = []
+    rows: list[Row] = []
     for notice in notices:
         in_app, email = chosen.get((notice.recipient_id, str(notice.kind)), (True, True))
         if in_app or email:
             rows.append(
-                (notice.recipient_id, str(notice.kind), notice.params, notice.url, in_app, email)
+                (
+                    notice.recipient_id,
+                    str(notice.kind),
+                    notice.params,
+                    notice.url,
+                    in_app,
+                    email,
+                    notice.subject,
+                )
             )
     if not rows:
         return []
@@ -125,10 +152,11 @@ def link_maker(name: str) -> Callable[[int], str]:
     return lambda pk: f"{head}{int(pk)}{tail}"
 
 
-_COLUMNS = ("recipient", "kind", "params", "url", "in_app", "email", "created_at")
+_COLUMNS = ("recipient", "kind", "params", "url", "in_app", "email", "subject", "created_at")
+Row = tuple[int, str, Mapping[str, Any], str, bool, bool, str]
 
 
-def _insert(rows: list[tuple[int, str, Mapping[str, Any], str, bool, bool]], now: datetime) -> None:
+def _insert(rows: list[Row], now: datetime) -> None:
     """Insert the notices' rows with one `executemany`.
 
     Hand-written because `bulk_create` builds a model object per row and prepares each of its
@@ -160,9 +188,10 @@ def _insert(rows: list[tuple[int, str, Mapping[str, Any], str, bool, bool]], now
             url,
             in_app,
             email,
+            subject,
             at,
         )
-        for recipient, kind, params, url, in_app, email in rows
+        for recipient, kind, params, url, in_app, email, subject in rows
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
@@ -225,6 +254,23 @@ def daily_counts_notify(
         new = [notice for notice in wanted if (notice.recipient_id, notice.url) not in told]
         notify_many(notices=new)
     return len(new)
+
+
+def finish(*, subject: str | Iterable[str], recipient: User | None = None) -> int:
+    """The thing is done: every open notice about it (`subject`, one key or several) is marked
+    done, for everyone who got one, in one UPDATE; returns how many.
+
+    Called by the service that completes the thing, inside its transaction, whoever of those
+    entitled did it. `recipient` limits it to her own notices, where each of several people does
+    her own part of one thing (each signs a review).
+    """
+    keys = [key for key in ([subject] if isinstance(subject, str) else subject) if key]
+    if not keys:
+        return 0
+    notices = Notification.objects.filter(subject__in=keys, done_at__isnull=True)
+    if recipient is not None:
+        notices = notices.filter(recipient_id=recipient.pk)
+    return notices.update(done_at=timezone.now())
 
 
 @transaction.atomic

@@ -3,15 +3,17 @@ language."""
 
 import logging
 from collections.abc import Sequence
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from smile.core.jobs import retried_task
+from smile.core.jobs import periodic, retried_task
 from smile.notifications import messages
 from smile.notifications.models import Notification
 
@@ -109,3 +111,34 @@ def send_notification_emails(notification_ids: list[int]) -> int:
     if failed:
         raise SomeEmailsFailed(f"{len(failed)} of {len(waiting)} e-mails failed: {failed[:20]}")
     return sent
+
+
+# Notices deleted per statement by the ageing job: each batch is one short DELETE.
+AGE_OUT_BATCH = 5000
+
+
+@periodic(every=timedelta(hours=24))
+@retried_task
+def notifications_age_out() -> int:
+    """Old notices age out: those read or done (or sent by e-mail only) and older than
+    NOTIFICATION_RETENTION_DAYS days are deleted; an unread notice in the bell that is not done
+    stays however old. Returns how many; a second
+    run finds nothing more to delete.
+
+    One DELETE per batch of `AGE_OUT_BATCH`, each choosing its rows itself (a subquery on the
+    oldest first), so the number of queries depends only on the number of batches.
+    """
+    before = timezone.now() - timedelta(days=settings.NOTIFICATION_RETENTION_DAYS)
+    # Read, done, or never in the bell (an e-mail only: its row was kept for the worker).
+    old = Notification.objects.filter(
+        Q(read_at__isnull=False) | Q(done_at__isnull=False) | Q(in_app=False),
+        created_at__lt=before,
+    )
+    deleted = 0
+    while True:
+        batch = old.order_by("created_at", "pk").values("pk")[:AGE_OUT_BATCH]
+        # Nothing points to a notice: one plain DELETE ... WHERE id IN (SELECT ... LIMIT n).
+        count, _by_model = Notification.objects.filter(pk__in=Subquery(batch)).delete()
+        deleted += count
+        if count < AGE_OUT_BATCH:
+            return deleted

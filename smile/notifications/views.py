@@ -20,11 +20,20 @@ from smile.notifications.models import Notification
 
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    """The person's own notices, newest first, 30 a page."""
-    notices = selectors.notification_list(user=request_user(request))
+    """The person's own notices, newest first, 30 a page; `?show=todo` only those that ask her
+    for something not yet done."""
+    user = request_user(request)
+    to_do = request.GET.get("show") == "todo"
+    notices = selectors.notification_list(user=user, to_do=to_do)
     page = Paginator(notices, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [{"notice": n, "line": render_html(n)} for n in page]
-    return render(request, "notifications/list.html", {"page": page, "rows": rows})
+    context = {
+        "page": page,
+        "rows": rows,
+        "to_do": to_do,
+        "to_do_count": selectors.to_do_count(user=user),
+    }
+    return render(request, "notifications/list.html", context)
 
 
 @login_required

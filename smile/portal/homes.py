@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 
 from smile.accounts.models import User
 from smile.core import freshness
+from smile.equality import selectors as equality
+from smile.leadership import selectors as leadership
 from smile.learning import selectors as learning
 from smile.matching.home import home_basis
 from smile.mentoring import selectors as mentoring
@@ -38,14 +40,26 @@ def build(*, user: User, role: str) -> dict[str, Any]:
             panels["home"] = selectors.mentor_home(user=user, basis=basis)
             panels["mentoring"] = mentoring.home_panels(user=user, role=role, basis=basis)
             panels["learning"] = learning.home_panels(user=user, role=role, basis=basis)
+            panels["waiting"] = selectors.something_waits(
+                learning=panels["learning"], mentoring=panels["mentoring"]
+            )
+            panels["rounds_to_answer"] = leadership.rounds_to_answer(user=user)
         case "teacher":
             panels["home"] = selectors.teacher_home(user=user)
             panels["learning"] = learning.home_panels(user=user, role=role, basis=basis)
+            panels["waiting"] = selectors.something_waits(learning=panels["learning"])
         case "coordinator":
             panels["programmes"] = list(selectors.coordinator_programmes(user=user))
+            panels["pairs_waiting"] = selectors.pairs_waiting(panels["programmes"])
+            panels["rounds_to_answer"] = leadership.rounds_to_answer(user=user)
             panels["warnings"] = warning_counts(user=user)
+            panels["equality"] = {
+                "handles_cases": equality.is_case_handler(user=user),
+                "names_handlers": equality.handler_managed_programmes(user=user).exists(),
+            }
         case "manager":
             panels["workplaces"] = list(selectors.manager_workplaces(user=user))
+            panels["rounds_to_answer"] = leadership.rounds_to_answer(user=user)
     return {
         key: list(value) if isinstance(value, QuerySet) else value for key, value in panels.items()
     }

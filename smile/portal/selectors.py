@@ -2,12 +2,19 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from smile.accounts.models import User
 from smile.matching.home import HomeBasis, home_basis
-from smile.matching.models import LIVE_PAIR_STATUSES, Pair, effective_capacity, profile_of
+from smile.matching.models import (
+    LIVE_PAIR_STATUSES,
+    Pair,
+    PairStatus,
+    effective_capacity,
+    profile_of,
+)
 from smile.matching.selectors import with_live_pair_counts
 from smile.organisations import access as organisations_access
 from smile.organisations.choices import Role
@@ -101,13 +108,47 @@ def programme_overview(*, user: User) -> QuerySet[Programme]:
 
 
 def coordinator_programmes(*, user: User) -> QuerySet[Programme]:
+    """Her programmes with their counts, and the pairs that wait for someone: suggested pairs she
+    has not published yet, and published proposals not yet accepted by both sides (in the same
+    query)."""
     return (
         programme_overview(user=user)
         .filter(
             Q(owner__memberships__user=user, owner__memberships__role=Role.COORDINATOR)
             | Q(partners__memberships__user=user, partners__memberships__role=Role.COORDINATOR)
         )
+        .annotate(
+            draft_pair_count=Count(
+                "pairs", filter=Q(pairs__status=PairStatus.DRAFT), distinct=True
+            ),
+            proposed_pair_count=Count(
+                "pairs", filter=Q(pairs__status=PairStatus.PROPOSED), distinct=True
+            ),
+        )
         .distinct()
+    )
+
+
+def pairs_waiting(programmes: Sequence[Programme]) -> list[Programme]:
+    """Of her programmes, those with suggested pairs to publish or proposals to be answered."""
+    return [
+        p
+        for p in programmes
+        if getattr(p, "draft_pair_count", 0) or getattr(p, "proposed_pair_count", 0)
+    ]
+
+
+def something_waits(*, learning: dict[str, Any], mentoring: dict[str, Any] | None = None) -> bool:
+    """Whether anything on a mentor's or a teacher's home waits for her: practice entries or hours
+    to confirm, a plan or a review to sign, her own things to do, a reflection to write."""
+    mentoring = mentoring or {}
+    return bool(
+        learning.get("practice", {}).get("to_confirm")
+        or learning.get("hours", {}).get("count")
+        or learning.get("plans", {}).get("waiting")
+        or learning.get("reviews", {}).get("to_sign")
+        or mentoring.get("logs", {}).get("mine")
+        or mentoring.get("closing", {}).get("asks")
     )
 
 

@@ -25,6 +25,8 @@ class AccessLog(models.Model):
     action = models.CharField(max_length=6, choices=AccessAction.choices)
 
     class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
         ordering = ["-at", "-pk"]
         indexes = [
             models.Index(fields=["subject", "at"]),

@@ -13,6 +13,7 @@ from smile.privacy.models import AccessAction, AccessLog
 # The kinds of records whose reading is logged, named for the person they are about.
 RECORD_TYPES: dict[str, Promise] = {
     "mentoring.lifesituationcheckin": _("My life situation"),
+    "equality.concern": _("My report of a concern"),
 }
 PER_PAGE = 50
 

@@ -9,15 +9,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
-from smile.core import policies
+from smile.core import dates, policies
 from smile.core.actor import AnyUser
 from smile.core.errors import ApplicationError, NotAllowed
 from smile.organisations.choices import OrganisationKind
 from smile.organisations.models import Organisation, Workplace
+from smile.programmes import placement
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 
 PROGRAMME_SETTINGS = (
@@ -113,8 +113,8 @@ def _check_enrolment(
         raise ApplicationError(
             _("The start date must be within the programme's period (%(start)s – %(end)s).")
             % {
-                "start": date_format(programme.starts_on, "SHORT_DATE_FORMAT"),
-                "end": date_format(programme.ends_on, "SHORT_DATE_FORMAT"),
+                "start": dates.day(programme.starts_on),
+                "end": dates.day(programme.ends_on),
             },
             field="starts_on",
         )
@@ -124,6 +124,14 @@ def _check_enrolment(
         )
     if not user.is_active:
         raise ApplicationError(_("This person's account is closed."), field="user")
+
+
+def _check_placement(programme: Programme, workplace: Workplace) -> None:
+    """An adept's placement at a workplace passes the checks of the domains above (a signed
+    management commitment, say): a blocking note refuses it."""
+    for note in placement.checks(programme, workplace):
+        if note.blocking:
+            raise ApplicationError(note.message, field="workplace")
 
 
 @transaction.atomic
@@ -148,6 +156,8 @@ def enrolment_create(
         starts_on=starts_on,
         ends_on=ends_on,
     )
+    if role == EnrolmentRole.ADEPT:
+        _check_placement(programme, workplace)
     enrolment = Enrolment(
         programme=programme,
         user=user,
@@ -193,6 +203,11 @@ def enrolment_update(
         raise ApplicationError(
             _("Give the end date when the enrolment has ended."), field="ends_on"
         )
+    # A move to another workplace is a new placement. The stored workplace is read afresh: a
+    # model form has already put the new one on the object.
+    placed_at = Enrolment.objects.filter(pk=enrolment.pk).values_list("workplace_id", flat=True)
+    if enrolment.role == EnrolmentRole.ADEPT and workplace.pk not in placed_at:
+        _check_placement(enrolment.programme, workplace)
     enrolment.workplace = workplace
     enrolment.education_provider = education_provider
     enrolment.starts_on = starts_on

@@ -9,9 +9,9 @@ from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.organisations.models import Organisation
-from smile.programmes import selectors, services
+from smile.programmes import placement, selectors, services
 from smile.programmes.forms import EnrolmentEditForm, EnrolmentForm, ProgrammeForm
-from smile.programmes.models import Enrolment, Programme
+from smile.programmes.models import Enrolment, EnrolmentRole, Programme
 
 
 def _programme_form_page(request: HttpRequest, programme: Programme | None) -> HttpResponse:
@@ -71,11 +71,16 @@ def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = EnrolmentForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
-            services.enrolment_create(actor=request.user, programme=programme, **form.cleaned_data)
+            enrolment = services.enrolment_create(
+                actor=request.user, programme=programme, **form.cleaned_data
+            )
         except ApplicationError as error:
             add_application_error(form, error)
         else:
             messages.success(request, _("The person is enrolled."))
+            if enrolment.role == EnrolmentRole.ADEPT:
+                for warning in placement.warnings(programme, enrolment.workplace):
+                    messages.warning(request, warning)
             return redirect("programmes:detail", pk=programme.pk)
     title = _("Enrol a person in %(name)s") % {"name": programme.name}
     return render(request, "core/form_page.html", {"form": form, "title": title})
@@ -84,6 +89,7 @@ def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = policies.load(request.user, Enrolment, pk, to=policies.CHANGE)
+    placed_at = enrolment.workplace_id
     form = EnrolmentEditForm(request.POST or None, instance=enrolment)
     if request.method == "POST" and form.is_valid():
         try:
@@ -92,6 +98,9 @@ def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
             add_application_error(form, error)
         else:
             messages.success(request, _("The enrolment is saved."))
+            if enrolment.role == EnrolmentRole.ADEPT and enrolment.workplace_id != placed_at:
+                for warning in placement.warnings(enrolment.programme, enrolment.workplace):
+                    messages.warning(request, warning)
             return redirect("programmes:detail", pk=enrolment.programme_id)
     title = _("Enrolment of %(name)s") % {"name": enrolment.user.full_name}
     return render(request, "core/form_page.html", {"form": form, "title": title})

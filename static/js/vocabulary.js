@@ -1,11 +1,12 @@
-// The "Listen" buttons of the words of the trade: the browser reads the Swedish word aloud.
+// The "Listen" buttons of the words of the trade and of a task's texts: the browser reads the
+// text aloud, in the language the button names (data-speak-lang; Swedish when it names none).
 // The buttons are hidden in the page and shown here only when the browser can speak.
 (function () {
   "use strict";
 
-  function speak(text) {
+  function speak(text, lang) {
     var utterance = new window.SpeechSynthesisUtterance(text);
-    utterance.lang = "sv-SE";
+    utterance.lang = lang || "sv-SE";
     utterance.rate = 0.8; // a little slower than usual, for a learner
     window.speechSynthesis.cancel();
     window.speechSynthesis.speak(utterance);
@@ -22,7 +23,7 @@
       }
       button.hidden = false;
       button.addEventListener("click", function () {
-        speak(button.getAttribute("data-speak"));
+        speak(button.getAttribute("data-speak"), button.getAttribute("data-speak-lang"));
       });
     });
   }

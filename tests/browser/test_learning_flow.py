@@ -55,7 +55,7 @@ def test_curriculum_to_signed_plan_to_confirmed_practice_to_review(
     page.locator("#id_organisation").select_option(str(cast.school.pk))
     page.get_by_label(cast.programme.name).check()
     submit(page)
-    curriculum = Curriculum.objects.get(name="Gjuteri – grund")
+    curriculum = Curriculum.objects.get(name_sv="Gjuteri – grund")
     page.locator(f'main a[href="/learning/curricula/{curriculum.pk}/units/new/"]').click()
     page.locator("#id_code").fill("MAT")
     page.locator("#id_name").fill("Mätteknik")
@@ -73,7 +73,7 @@ def test_curriculum_to_signed_plan_to_confirmed_practice_to_review(
     page.locator("#id_safety_notes").fill("Skyddsglasögon och hörselskydd")
     page.get_by_label(re.compile(r"MAT1 Jag kan mäta")).check()
     submit(page)
-    task = WorkplaceTask.objects.get(title="Kontrollmäta formen före gjutning")
+    task = WorkplaceTask.objects.get(title_sv="Kontrollmäta formen före gjutning")
     check_page(page, "sv")
 
     # 2. She chooses the objective for Dana's plan, with a target date, and signs.

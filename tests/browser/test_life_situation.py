@@ -32,6 +32,8 @@ def test_dana_asks_for_support_alice_sees_only_that_and_dana_sees_who_read_it(
     # Dana, in Arabic on a 360 px phone: from her home card to the form.
     as_user(site, context, page, cast.dana, "ar")
     expect(page).to_have_url(re.compile(r"/home/adept/$"))
+    # The invitation is folded under "If something is wrong": she opens it.
+    page.locator("section[aria-labelledby=help-heading] summary").click()
     page.locator('main a[href="/mentoring/life/"]').click()
     check_page(page, "ar")
     page.locator('main a[href="/mentoring/life/new/"]').click()

@@ -30,6 +30,8 @@ def test_propose_accept_in_tigrinya_log_and_follow_up_on_both_homes(
     # The mentor proposes a meeting from the pair's page.
     as_user(site, context, page, cast.bob, "sv")
     page.goto(site("/home/mentor/"))
+    # "My adepts" is folded below what waits for him: he opens it.
+    page.locator("section[aria-labelledby=adepts-heading] summary").click()
     page.locator(f'main a[href="{pair_path}"]').first.click()
     check_page(page, "sv")
     page.locator(f'main a[href="{pair_path}meetings/new/"]').first.click()
@@ -88,11 +90,12 @@ def test_propose_accept_in_tigrinya_log_and_follow_up_on_both_homes(
     item = ActionItem.objects.get()
     assert (item.owner, item.due_on, item.log) == (cast.dana, due, log)
 
-    # The thing to do is on the mentor's home ...
+    # The thing to do is on the mentor's home, among his adepts' (hers to tick, not his) ...
     page.goto(site("/home/mentor/"))
-    todo = page.locator("section[aria-labelledby=logs-todo-heading]")
+    todo = page.locator("section[aria-labelledby=logs-theirs-heading]")
     expect(todo).to_contain_text("Läs säkerhetsbladet")
     expect(todo).to_contain_text("Dana Darwish")
+    expect(todo.locator("button")).to_have_count(0)
     check_page(page, "sv")
 
     # ... and on the adept's, in Tigrinya, until she has done it.

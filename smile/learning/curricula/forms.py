@@ -5,13 +5,17 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from smile.core.spreadsheets import upload_field
+from smile.learning.content_forms import TranslatedFormMixin
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.lib.images import MAX_UPLOAD_BYTES
 from smile.organisations.models import Organisation
 from smile.programmes.models import Programme
 
 
-class CurriculumForm(forms.ModelForm):
+class CurriculumForm(TranslatedFormMixin, forms.ModelForm):
+    translated = ("name", "description")
+    languages_to_check = True
+
     organisation = forms.ModelChoiceField(
         label=_("Owned by"), queryset=Organisation.objects.none(), required=True
     )
@@ -45,9 +49,12 @@ class CurriculumForm(forms.ModelForm):
             )
         elif organisations.count() == 1:
             self.initial.setdefault("organisation", organisations.first())
+        self.add_languages(self.instance)
 
 
-class UnitForm(forms.ModelForm):
+class UnitForm(TranslatedFormMixin, forms.ModelForm):
+    translated = ("name",)
+
     class Meta:
         model = Unit
         fields = ["code", "name", "order"]
@@ -56,8 +63,14 @@ class UnitForm(forms.ModelForm):
             "order": _("Units are shown from the lowest number to the highest."),
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_languages(self.instance)
 
-class ObjectiveForm(forms.ModelForm):
+
+class ObjectiveForm(TranslatedFormMixin, forms.ModelForm):
+    translated = ("text",)
+
     class Meta:
         model = Objective
         fields = ["unit", "code", "text", "order"]
@@ -72,6 +85,7 @@ class ObjectiveForm(forms.ModelForm):
     def __init__(self, *args: Any, curriculum: Curriculum, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = curriculum.units.order_by("order", "code")  # type: ignore[attr-defined]
+        self.add_languages(self.instance)
 
 
 class ObjectiveChoices(forms.ModelMultipleChoiceField):
@@ -79,7 +93,10 @@ class ObjectiveChoices(forms.ModelMultipleChoiceField):
         return f"{obj.code} {obj.text} ({obj.curriculum.name})"
 
 
-class WorkplaceTaskForm(forms.ModelForm):
+class WorkplaceTaskForm(TranslatedFormMixin, forms.ModelForm):
+    translated = ("title", "location", "tools", "safety_notes")
+    languages_to_check = True
+
     new_photo = forms.FileField(
         label=_("Photo"),
         required=False,
@@ -115,6 +132,7 @@ class WorkplaceTaskForm(forms.ModelForm):
             self.initial.setdefault("objectives", [o.pk for o in self.instance.objectives.all()])
         if not (self.instance.pk and self.instance.photo):
             del self.fields["remove_photo"]
+        self.add_languages(self.instance)
 
     def clean_new_photo(self) -> Any:
         photo = self.cleaned_data.get("new_photo")

@@ -2,9 +2,14 @@
 
 Each service checks the actor's right itself (through `smile/learning/access.py`), so that an
 import, the API or a view cannot forget it.
+
+The texts an adept reads (names, objectives, tasks) are written in Swedish and, optionally, in
+her language too: `translations` maps a column such as "title_ar" to its text (left out: kept as
+it is; empty: no version), and `languages_to_check` names the languages whose versions are a
+machine translation or not yet checked (smile/learning/content.py).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,7 +19,7 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import policies
 from smile.core.errors import ApplicationError
-from smile.learning import access
+from smile.learning import access, content
 from smile.learning.curricula import selectors
 from smile.learning.media import picture_problem, save_picture
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
@@ -22,11 +27,13 @@ from smile.lib.images import NotAPicture
 from smile.organisations.models import Organisation, Workplace
 from smile.programmes.models import Programme
 
+Translations = Mapping[str, str | None] | None
+
 
 def _clean(obj: Model) -> None:
     """The model's own checks; the uniqueness rules are answered by each service in words."""
     try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
+        content.full_clean_in_source(obj, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         field, messages = next(iter(error.message_dict.items()))
         raise ApplicationError(messages[0], field=field) from None
@@ -36,9 +43,14 @@ def _save(obj: Model, duplicate: str, field: str) -> None:
     _clean(obj)
     try:
         with transaction.atomic():
-            obj.save()
+            content.save_in_source(obj)
     except IntegrityError:
         raise ApplicationError(duplicate, field=field) from None
+
+
+def _to_check(obj: Curriculum | WorkplaceTask, languages_to_check: Iterable[str] | None) -> None:
+    if languages_to_check is not None:
+        obj.languages_to_check = content.check_languages(languages_to_check)
 
 
 def _check_curriculum(actor: User, curriculum: Curriculum) -> None:
@@ -57,6 +69,8 @@ def _curriculum_fields(
     name: str,
     trade: str,
     description: str,
+    translations: Translations,
+    languages_to_check: Iterable[str] | None,
 ) -> None:
     if not selectors.editor_organisations(user=actor).filter(pk=organisation.pk).exists():
         raise ApplicationError(
@@ -64,9 +78,9 @@ def _curriculum_fields(
             field="organisation",
         )
     curriculum.organisation = organisation
-    curriculum.name = name.strip()
+    content.set_versions(curriculum, {"name": name, "description": description}, translations)
     curriculum.trade = trade.strip()
-    curriculum.description = description.strip()
+    _to_check(curriculum, languages_to_check)
 
 
 def _set_programmes(actor: User, curriculum: Curriculum, programmes: Iterable[Programme]) -> None:
@@ -90,6 +104,8 @@ def _curriculum_write(
     trade: str,
     description: str,
     programmes: Iterable[Programme],
+    translations: Translations,
+    languages_to_check: Iterable[str] | None,
 ) -> Curriculum:
     _curriculum_fields(
         curriculum,
@@ -98,6 +114,8 @@ def _curriculum_write(
         name=name,
         trade=trade,
         description=description,
+        translations=translations,
+        languages_to_check=languages_to_check,
     )
     _save(curriculum, _("This organisation already has a curriculum with this name."), "name")
     _set_programmes(actor, curriculum, programmes)
@@ -113,6 +131,8 @@ def curriculum_create(
     trade: str = "",
     description: str = "",
     programmes: Iterable[Programme] = (),
+    translations: Translations = None,
+    languages_to_check: Iterable[str] | None = None,
 ) -> Curriculum:
     return _curriculum_write(
         Curriculum(),
@@ -122,6 +142,8 @@ def curriculum_create(
         trade=trade,
         description=description,
         programmes=programmes,
+        translations=translations,
+        languages_to_check=languages_to_check,
     )
 
 
@@ -135,6 +157,8 @@ def curriculum_update(
     trade: str = "",
     description: str = "",
     programmes: Iterable[Programme] = (),
+    translations: Translations = None,
+    languages_to_check: Iterable[str] | None = None,
 ) -> Curriculum:
     _check_curriculum(actor, curriculum)
     return _curriculum_write(
@@ -145,6 +169,8 @@ def curriculum_update(
         trade=trade,
         description=description,
         programmes=programmes,
+        translations=translations,
+        languages_to_check=languages_to_check,
     )
 
 
@@ -175,13 +201,14 @@ def unit_save(
     code: str,
     name: str,
     order: int = 0,
+    translations: Translations = None,
 ) -> Unit:
     _check_curriculum(actor, curriculum)
     if unit is not None and unit.curriculum_id != curriculum.pk:
         raise ApplicationError(_("This unit is not in this curriculum."))
     unit = unit or Unit(curriculum=curriculum)
     unit.code = code.strip()
-    unit.name = name.strip()
+    content.set_versions(unit, {"name": name}, translations)
     unit.order = order
     if Unit.objects.filter(curriculum=curriculum, code=unit.code).exclude(pk=unit.pk).exists():
         raise ApplicationError(_("Another unit in this curriculum has this code."), field="code")
@@ -217,6 +244,7 @@ def objective_save(
     code: str,
     text: str,
     order: int = 0,
+    translations: Translations = None,
 ) -> Objective:
     _check_curriculum(actor, curriculum)
     if objective is not None and objective.curriculum_id != curriculum.pk:
@@ -226,7 +254,7 @@ def objective_save(
     objective = objective or Objective(curriculum=curriculum)
     objective.unit = unit
     objective.code = code.strip()
-    objective.text = text.strip()
+    content.set_versions(objective, {"text": text}, translations)
     objective.order = order
     duplicate = _("Another objective in this curriculum has this code.")
     if (
@@ -275,16 +303,17 @@ def workplace_task_save(
     objectives: Iterable[Objective] = (),
     photo: object | None = None,
     remove_photo: bool = False,
+    translations: Translations = None,
+    languages_to_check: Iterable[str] | None = None,
 ) -> WorkplaceTask:
     """Create or change a task; a new photo replaces the old one, which is then removed."""
     _check_workplace(actor, workplace)
     if task is not None and task.workplace_id != workplace.pk:
         raise ApplicationError(_("This task is not at this workplace."))
     task = task or WorkplaceTask(workplace=workplace)
-    task.title = title.strip()
-    task.location = location.strip()
-    task.tools = tools.strip()
-    task.safety_notes = safety_notes.strip()
+    texts = {"title": title, "location": location, "tools": tools, "safety_notes": safety_notes}
+    content.set_versions(task, texts, translations)
+    _to_check(task, languages_to_check)
     chosen = {o.pk for o in objectives}
     allowed = selectors.allowed_objectives(user=actor, workplace=workplace)
     if len(chosen) != allowed.filter(pk__in=chosen).count():
@@ -293,7 +322,7 @@ def workplace_task_save(
         )
     duplicate = _("This workplace already has a task with this name.")
     if (
-        WorkplaceTask.objects.filter(workplace=workplace, title=task.title)
+        WorkplaceTask.objects.filter(workplace=workplace, title_sv=content.source(task, "title"))
         .exclude(pk=task.pk)
         .exists()
     ):

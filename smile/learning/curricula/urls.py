@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="curriculum-import-template",
     ),
     path("curricula/<int:pk>/export/", views.curriculum_export, name="curriculum-export"),
+    path("curricula/<int:pk>/languages/", views.curriculum_coverage, name="curriculum-coverage"),
     path("curricula/<int:pk>/units/new/", views.unit_edit, name="unit-create"),
     path("curricula/<int:pk>/units/<int:unit_pk>/edit/", views.unit_edit, name="unit-edit"),
     path("curricula/<int:pk>/units/<int:unit_pk>/delete/", views.unit_delete, name="unit-delete"),

@@ -16,7 +16,7 @@ from smile.accounts.http import request_user
 from smile.core import policies, spreadsheets
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.learning import access
+from smile.learning import access, content
 from smile.learning.curricula import selectors, services, spreadsheet
 from smile.learning.curricula.forms import (
     CurriculumForm,
@@ -35,7 +35,7 @@ def _url(curriculum: Curriculum) -> str:
 
 def _form_page(request: HttpRequest, form: Any, title: str, cancel_url: str) -> HttpResponse:
     context = {"form": form, "title": title, "cancel_url": cancel_url}
-    return render(request, "core/form_page.html", context)
+    return render(request, "learning/content/form_page.html", context)
 
 
 def _confirm(request: HttpRequest, question: str, cancel_url: str, error: str = "") -> HttpResponse:
@@ -106,9 +106,23 @@ def curriculum_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "curriculum": curriculum,
         "can_change": policies.can_change(request.user, curriculum),
+        "can_see_coverage": policies.can(request.user, "coverage", curriculum),
+        "languages_to_check": content.languages_named(curriculum.languages_to_check),
         **selectors.curriculum_detail(user=request.user, curriculum=curriculum),
     }
     return render(request, "learning/curricula/curriculum_detail.html", context)
+
+
+@login_required
+def curriculum_coverage(request: HttpRequest, pk: int) -> HttpResponse:
+    """Which texts the adepts placed where the curriculum is practised cannot read in their
+    language yet: for its teachers and coordinators."""
+    curriculum = policies.load(request.user, Curriculum, pk, to="coverage")
+    context = {
+        "curriculum": curriculum,
+        **selectors.curriculum_coverage(user=request.user, curriculum=curriculum),
+    }
+    return render(request, "learning/curricula/coverage.html", context)
 
 
 @login_required
@@ -325,6 +339,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "task": task,
         "objectives": selectors.task_detail(task=task),
         "can_change": policies.can_change(request.user, task),
+        "languages_to_check": content.languages_named(task.languages_to_check),
     }
     return render(request, "learning/curricula/task_detail.html", context)
 
@@ -355,6 +370,8 @@ def _task_form(
                 objectives=data["objectives"],
                 photo=data.get("new_photo"),
                 remove_photo=bool(data.get("remove_photo")),
+                translations=data["translations"],
+                languages_to_check=data["languages_to_check"],
             )
         except ApplicationError as error:
             add_application_error(form, error)

@@ -17,9 +17,11 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
+from smile.core import dates
 from smile.core.errors import ApplicationError
 from smile.learning import access
 from smile.learning.models import HoursEntry, HoursKind, MonthConfirmation
+from smile.notifications.services import finish, subject_key
 from smile.programmes.models import Enrolment
 
 WRITERS = access.HOURS_WRITERS
@@ -77,7 +79,7 @@ def hours_add(
     if day < enrolment.starts_on:
         raise ApplicationError(
             _("The date cannot be before the start in the programme (%(date)s).")
-            % {"date": enrolment.starts_on.isoformat()},
+            % {"date": dates.day(enrolment.starts_on)},
             field="day",
         )
     if ends_at <= starts_at:
@@ -123,6 +125,7 @@ def hours_delete(*, entry: HoursEntry, by: User) -> None:
     if entry.confirmed_at is not None:
         raise ApplicationError(_("Confirmed hours cannot be changed or removed."))
     entry.delete()
+    _finish_reminders({enrolment.pk})
 
 
 def may_confirm(roles: set[str], entry: HoursEntry) -> bool:
@@ -161,7 +164,33 @@ def hours_confirm(*, entries: list[HoursEntry], by: User) -> int:
         _clean(entry)
         entry.save(update_fields=["confirmed_by", "confirmed_at", "updated_at"])
         confirmed += 1
+    _finish_reminders({entry.enrolment_id for entry in locked})
     return confirmed
+
+
+def hours_subject(enrolment_id: int, kind: str = "") -> str:
+    """What a reminder of hours to confirm is about: the adept's hours of one kind, or of both
+    kinds for a person who confirms both (her mentor who also teaches at her school)."""
+    return subject_key(Enrolment(pk=enrolment_id), "confirm-hours", *([kind] if kind else []))
+
+
+def _finish_reminders(enrolment_ids: set[int]) -> None:
+    """Reminders about hours that no longer wait are done, for everyone told: per adept, each
+    kind with nothing left to confirm, and both kinds once nothing at all is left. Two queries."""
+    left = set(
+        HoursEntry.objects.filter(
+            enrolment_id__in=enrolment_ids, confirmed_at__isnull=True
+        ).values_list("enrolment_id", "kind")
+    )
+    done = []
+    for enrolment_id in enrolment_ids:
+        kinds = {kind for waiting_id, kind in left if waiting_id == enrolment_id}
+        done += [
+            hours_subject(enrolment_id, kind) for kind in HoursKind.values if kind not in kinds
+        ]
+        if not kinds:
+            done.append(hours_subject(enrolment_id))
+    finish(subject=done)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from smile.core.jobs import periodic, retried_task
+from smile.learning.hours.services import hours_subject
 from smile.learning.models import HoursEntry, HoursKind
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.notifications.models import Kind, Notification
@@ -20,8 +21,8 @@ WAIT = timedelta(days=3)
 ONCE_PER = timedelta(hours=20)
 
 
-def _confirmers(entries: list[HoursEntry]) -> dict[tuple[int, int], set[tuple[int, object]]]:
-    """(confirmer, adept enrolment) → the days waiting, read in three queries."""
+def _confirmers(entries: list[HoursEntry]) -> dict[tuple[int, int], set[tuple[object, str]]]:
+    """(confirmer, adept enrolment) → the (day, kind) waiting, read in three queries."""
     adepts = {entry.enrolment_id for entry in entries}
     mentors: dict[int, set[int]] = defaultdict(set)
     for adept_id, mentor_id in Pair.objects.filter(
@@ -38,15 +39,21 @@ def _confirmers(entries: list[HoursEntry]) -> dict[tuple[int, int], set[tuple[in
         organisation_id__in=schools, role=Role.TEACHER, user__is_active=True
     ).values_list("organisation_id", "user_id"):
         teachers[school_id].add(user_id)
-    waiting: dict[tuple[int, int], set[tuple[int, object]]] = defaultdict(set)
+    waiting: dict[tuple[int, int], set[tuple[object, str]]] = defaultdict(set)
     for entry in entries:
         if entry.kind == HoursKind.WORKPLACE:
             people = mentors[entry.enrolment_id]
         else:
             people = teachers.get(entry.enrolment.education_provider_id or 0, set())
         for person in people:
-            waiting[(person, entry.enrolment_id)].add((entry.enrolment_id, entry.day))
+            waiting[(person, entry.enrolment_id)].add((entry.day, entry.kind))
     return waiting
+
+
+def _one_kind(days: set[tuple[object, str]]) -> str:
+    """The kind of hours waiting, if only one kind waits; "" if both do."""
+    kinds = {kind for _day, kind in days}
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 @periodic(every=timedelta(hours=24))
@@ -82,8 +89,10 @@ def hours_reminders_send() -> int:
             Notice(
                 recipient_id=person_id,
                 kind=Kind.HOURS_TO_CONFIRM,
-                params={"name": names[adept_id], "count": len(days)},
+                params={"name": names[adept_id], "count": len({day for day, _kind in days})},
                 url=f"{page}?adept={adept_id}",
+                # Done when nothing of the kind(s) she confirms waits any more.
+                subject=hours_subject(adept_id, _one_kind(days)),
             )
             for (person_id, adept_id), days in sorted(waiting.items())
             if (person_id, f"{page}?adept={adept_id}") not in told

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -102,7 +102,7 @@ def _items(plan: LearningPlan | None) -> list[PlanObjective]:
         PlanObjective.objects.filter(plan=plan)
         .select_related("objective__unit", "objective__curriculum")
         .order_by(
-            "objective__curriculum__name",
+            "objective__curriculum__name_sv",
             "objective__unit__order",
             "objective__unit__code",
             "objective__order",
@@ -123,7 +123,7 @@ def _tasks(user: User, enrolment: Enrolment, items: list[PlanObjective]) -> dict
             objective_id__in=[item.objective_id for item in items],
         )
         .select_related("workplacetask")
-        .order_by("workplacetask__title")
+        .order_by("workplacetask__title_sv")
     )
     tasks: dict[int, list[Any]] = {}
     for link in links:
@@ -222,7 +222,7 @@ def plan_choices(*, enrolment: Enrolment) -> dict[str, Any]:
     objectives = list(
         Objective.objects.filter(curriculum__programmes=enrolment.programme)
         .select_related("curriculum", "unit")
-        .order_by("curriculum__name", "unit__order", "unit__code", "order", "code")
+        .order_by("curriculum__name_sv", "unit__order", "unit__code", "order", "code")
     )
     chosen = (
         dict(PlanObjective.objects.filter(plan=plan).values_list("objective_id", "target_on"))
@@ -300,11 +300,32 @@ def _waiting_for(
     )
 
 
+def _next_goal(enrolment_id: int, today: date) -> Row | None:
+    """Her next goal: the objective of her plan not reached yet with the nearest target date
+    (those without a date last, then in the curriculum's order). One query."""
+    item = (
+        PlanObjective.objects.filter(plan__enrolment_id=enrolment_id, level__lt=Level.INDEPENDENT)
+        .select_related("objective")
+        .order_by(
+            F("target_on").asc(nulls_last=True),
+            "objective__unit__order",
+            "objective__order",
+            "objective__code",
+            "pk",
+        )
+        .first()
+    )
+    if item is None:
+        return None
+    return Row(item=item, late=bool(item.target_on and item.target_on < today))
+
+
 def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[str, Any]:
     """What the home of this role ("adept", "mentor" or "teacher") shows of this part.
 
-    One query: whether the adept's plan waits for her (its levels are the progress panel's);
-    the plans that wait for a mentor's or a teacher's signature.
+    The adept: whether her plan waits for her and her next goal (a query each, once her plan
+    has objectives; its levels are the progress panel's). A mentor or a teacher: the plans that
+    wait for her signature (one query).
     """
     basis = basis or home_basis(user=user, role=role)
     if role == "adept":
@@ -324,11 +345,15 @@ def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[s
             .exclude(Exists(current.filter(user=user)))
             .exists()
         )
+        reached = levels[Level.INDEPENDENT]
         return {
             "show": True,
             "counts": [(str(level.label), levels[level.value]) for level in Level],
             "total": total,
+            "reached": reached,
             "to_sign": to_sign,
+            # Asked only while some objective is not reached yet.
+            "next": _next_goal(active[0].pk, today) if total > reached else None,
         }
     if role == "mentor":
         adepts = basis.learner_ids

@@ -17,12 +17,13 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
+from smile.core import dates
 from smile.core.errors import ApplicationError
-from smile.learning import access
+from smile.learning import access, content
 from smile.learning.models import (
     LearningPlan,
     Level,
@@ -35,7 +36,7 @@ from smile.learning.models import (
 )
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.notifications.models import Kind
-from smile.notifications.services import notify
+from smile.notifications.services import finish, notify, subject_key
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership
 from smile.programmes.models import Enrolment, EnrolmentRole
@@ -67,8 +68,8 @@ def plan_target_check(*, enrolment: Enrolment, target_on: date) -> None:
         raise ApplicationError(
             _("Choose a date between %(start)s and %(end)s.")
             % {
-                "start": formats.date_format(period.starts_on, "SHORT_DATE_FORMAT"),
-                "end": formats.date_format(period.ends_on, "SHORT_DATE_FORMAT"),
+                "start": dates.day(period.starts_on),
+                "end": dates.day(period.ends_on),
             }
         )
 
@@ -153,6 +154,7 @@ def _ask_to_sign(plan: LearningPlan, *, by: User) -> None:
                 kind=Kind.PLAN_TO_SIGN,
                 params={"name": enrolment.user.full_name, "version": plan.version},
                 url=plan_url(enrolment, person),
+                subject=subject_key(plan, "sign", role),  # done when her role has signed
             )
 
 
@@ -273,8 +275,9 @@ def _snapshot(plan: LearningPlan) -> dict[str, object]:
         "objectives": [
             {
                 "code": item.objective.code,
-                "text": item.objective.text,
-                "unit": str(item.objective.unit),
+                # The record keeps the Swedish source, whatever language the signer read.
+                "text": content.source(item.objective, "text"),
+                "unit": f"{item.objective.unit.code} {content.source(item.objective.unit, 'name')}",
                 "target_on": item.target_on.isoformat() if item.target_on else None,
                 "level": item.level,
             }
@@ -331,6 +334,7 @@ def plan_sign(
     signature = PlanSignature(plan=plan, version=plan.version, role=candidates[0], user=by)
     signature.full_clean()
     signature.save()
+    finish(subject=subject_key(plan, "sign", signature.role))
     if len(signed_roles) + 1 == len(SIGNER_ROLES):
         snapshot = PlanVersion(
             plan=plan, version=plan.version, snapshot=_snapshot(plan), signed_at=timezone.now()

@@ -5,9 +5,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from smile.accounts.models import User
+from smile.core import dates
 from smile.learning import access
 from smile.learning.models import (
     Level,
@@ -40,7 +41,7 @@ def workplace_tasks(*, user: User, enrolment: Enrolment) -> list[WorkplaceTask]:
         access.visible_workplace_tasks(user)
         .filter(workplace_id=enrolment.workplace_id)
         .prefetch_related(Prefetch("objectives", queryset=objectives, to_attr="her_objectives"))
-        .order_by("title")
+        .order_by("title_sv")
     )
 
 
@@ -48,7 +49,7 @@ def programme_objectives(enrolment: Enrolment) -> list[Objective]:
     return list(
         Objective.objects.filter(curriculum__programmes=enrolment.programme_id)
         .select_related("curriculum", "unit")
-        .order_by("curriculum__name", "unit__order", "order", "code")
+        .order_by("curriculum__name_sv", "unit__order", "order", "code")
     )
 
 
@@ -80,7 +81,7 @@ def _shown(field: str, value: str) -> str:
     if not value:
         return "–"
     if field == "done_on":
-        return formats.date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        return dates.day(date.fromisoformat(value))
     if field == "mentor_level" and value.isdigit() and int(value) in Level.values:
         return str(Level(int(value)).label)
     return value

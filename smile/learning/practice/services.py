@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
+from smile.core import dates
 from smile.core.errors import ApplicationError
 from smile.learning import access
 from smile.learning.media import picture_problem, save_picture
@@ -32,7 +33,7 @@ from smile.learning.models import (
 from smile.lib.images import NotAPicture
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.notifications.models import Kind
-from smile.notifications.services import notify
+from smile.notifications.services import finish, notify, subject_key
 from smile.programmes.models import Enrolment, EnrolmentRole
 
 CORRECTABLE_FIELDS = ("done_on", "note", "mentor_level", "objective")
@@ -56,7 +57,7 @@ def _check_done_on(enrolment: Enrolment, done_on: date) -> None:
     if done_on < enrolment.starts_on:
         raise ApplicationError(
             _("The date cannot be before your start in the programme (%(date)s).")
-            % {"date": enrolment.starts_on.isoformat()},
+            % {"date": dates.day(enrolment.starts_on)},
             field="done_on",
         )
 
@@ -122,6 +123,7 @@ def _tell_mentors(entry: PracticeEntry) -> None:
             kind=Kind.PRACTICE_TO_CONFIRM,
             params={"name": enrolment.user.full_name, "done_on": entry.done_on.isoformat()},
             url=_entry_url(entry),
+            subject=subject_key(entry, "confirm"),
         )
 
 
@@ -243,6 +245,7 @@ def practice_entry_delete(*, entry: PracticeEntry, by: User) -> None:
     """The adept deletes her entry while it waits or was returned."""
     entry = _own_open_entry(entry, by)
     _forget_file(entry.photo.name or "")
+    finish(subject=subject_key(entry, "confirm"))
     entry.delete()
 
 
@@ -273,6 +276,7 @@ def _raise_plan_level(entry: PracticeEntry) -> None:
 
 
 def _tell_adept(entry: PracticeEntry, by: User) -> None:
+    finish(subject=subject_key(entry, "confirm"))  # answered: every mentor's ask is done
     notify(
         recipient=entry.enrolment.user,
         kind=Kind.PRACTICE_ANSWERED,

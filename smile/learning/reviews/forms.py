@@ -1,6 +1,10 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from smile.learning.content_forms import TranslatedFormMixin
+from smile.learning.models import Review
 from smile.mentoring.meetings.forms import LOCAL_INPUT, LocalDateTimeInput
 
 
@@ -20,7 +24,12 @@ class ScheduleForm(forms.Form):
     )
 
 
-class HoldForm(forms.Form):
+class HoldForm(TranslatedFormMixin, forms.Form):
+    """What was said, and the next steps in Swedish and, side by side, in the adept's language
+    (or any other): she reads them in hers."""
+
+    translated = ("next_steps",)
+
     notes = forms.CharField(
         label=_("What we talked about"),
         max_length=4000,
@@ -31,3 +40,7 @@ class HoldForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
     )
+
+    def __init__(self, *args: Any, review: Review | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_languages(review)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
+from smile.core import dates
 from smile.learning import access
 from smile.learning.models import (
     Level,
@@ -63,7 +64,7 @@ def default_agenda(enrolment: Enrolment, today: date | None = None) -> str:
         for item in items:
             parts = [f"{item.objective.code} {item.objective.text}", str(Level(item.level).label)]
             if item.target_on is not None:
-                parts.append(_("target %(date)s") % {"date": item.target_on.isoformat()})
+                parts.append(_("target %(date)s") % {"date": dates.day(item.target_on)})
             line = "- " + " – ".join(parts)
             if late(item):
                 line += " – " + _("late")

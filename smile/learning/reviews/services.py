@@ -6,21 +6,22 @@ said and the next steps (the review is then held); each of the three signs once,
 three have signed, the review is a record that nothing changes any more.
 """
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
-from smile.learning import access
+from smile.learning import access, content
 from smile.learning.models import Review, ReviewSignature, ReviewStatus, SignerRole
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.notifications.models import Kind
-from smile.notifications.services import notify
+from smile.notifications.services import finish, notify, subject_key
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership
 from smile.programmes.models import Enrolment
@@ -109,7 +110,13 @@ def review_schedule(
     params = {"starts_at": scheduled_for.astimezone(UTC).isoformat(), "place": review.place}
     for person in parties(enrolment):
         if person.pk != by.pk:
-            notify(recipient=person, kind=Kind.REVIEW_PLANNED, params=params, url=url)
+            notify(
+                recipient=person,
+                kind=Kind.REVIEW_PLANNED,
+                params=params,
+                url=url,
+                subject=subject_key(review, "sign"),  # done for her when she has signed
+            )
     return review
 
 
@@ -127,11 +134,20 @@ def _check_not_signed(review: Review) -> None:
 
 
 @transaction.atomic
-def review_hold(*, review: Review, by: User, notes: str, next_steps: str) -> Review:
+def review_hold(
+    *,
+    review: Review,
+    by: User,
+    notes: str,
+    next_steps: str,
+    translations: Mapping[str, str | None] | None = None,
+) -> Review:
     """Any of the three writes down what was said and the next steps: the review is held.
 
-    Written down again before all three signed, the earlier signatures are taken away: they
-    signed other words."""
+    The next steps are in Swedish, and may have a version in the adept's language too
+    (`translations`, such as {"next_steps_ar": ...}; left out: kept as they are). Written down
+    again before all three signed, the earlier signatures are taken away: they signed other
+    words."""
     review = _locked(review)
     _check_not_signed(review)
     if not access.learning_roles(by, review.enrolment) & PARTIES:
@@ -143,15 +159,23 @@ def review_hold(*, review: Review, by: User, notes: str, next_steps: str) -> Rev
         raise ApplicationError(_("Please write what you talked about."), field="notes")
     if not next_steps:
         raise ApplicationError(_("Please write the next steps you agreed."), field="next_steps")
-    if (notes, next_steps) != (review.notes, review.next_steps):
-        review.signatures.all().delete()
+    before = _written(review)
     review.notes = notes
-    review.next_steps = next_steps
+    content.set_versions(review, {"next_steps": next_steps}, translations)
+    if _written(review) != before:
+        review.signatures.all().delete()
     review.status = ReviewStatus.HELD
     review.held_at = review.held_at or timezone.now()
-    _clean(review)
-    review.save()
+    with translation.override(content.SOURCE):
+        _clean(review)
+    content.save_in_source(review)
     return review
+
+
+def _written(review: Review) -> tuple[str, ...]:
+    """What the three sign: the notes and every version of the next steps."""
+    versions = (content.version(review, "next_steps", code) for code in content.codes())
+    return (review.notes, *versions)
 
 
 def roles_to_sign(review: Review, signed: set[str], roles: set[str]) -> list[str]:
@@ -185,8 +209,10 @@ def review_sign(*, review: Review, by: User) -> ReviewSignature:
     signature = ReviewSignature(review=review, role=roles[0], user=by)
     _clean(signature)
     signature.save()
+    finish(subject=subject_key(review, "sign"), recipient=by)
     if len(existing) + 1 == len(SIGNING_ORDER):
         review.status = ReviewStatus.SIGNED
         _clean(review)
         review.save(update_fields=["status", "updated_at"])
+        finish(subject=subject_key(review, "sign"))  # signed by all three: done for everyone
     return signature

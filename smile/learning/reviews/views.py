@@ -54,7 +54,7 @@ def _review_page(request: HttpRequest, pk: int, hold_form: HoldForm | None = Non
     user = request_user(request)
     review = policies.load(user, Review, pk, related=REVIEW_RELATED)
     view = selectors.review_detail(user=user, review=review)
-    form = hold_form or HoldForm(initial={"notes": review.notes, "next_steps": review.next_steps})
+    form = hold_form or HoldForm(initial={"notes": review.notes}, review=review)
     return render(
         request, "learning/reviews/detail.html", {"view": view, "review": review, "form": form}
     )
@@ -70,7 +70,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def review_hold(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
     review = policies.load(user, Review, pk, related=REVIEW_RELATED)
-    form = HoldForm(request.POST)
+    form = HoldForm(request.POST, review=review)
     if form.is_valid():
         try:
             services.review_hold(review=review, by=user, **form.cleaned_data)

@@ -15,6 +15,15 @@ from smile.programmes.services import enrolment_create
 from tests.cast import Cast, make_user
 
 
+def in_swedish(text: str) -> str:
+    """How a page in another language (tests read English pages) shows a Swedish text that has
+    no version in the page's language yet."""
+    return (
+        f'<bdi lang="sv" dir="ltr">{text}</bdi> '
+        '<span class="not-translated">Not yet in your language</span>'
+    )
+
+
 @dataclass
 class Foundry:
     curriculum: Curriculum

@@ -245,7 +245,7 @@ def test_importing_the_exported_file_changes_nothing(
     cast: Cast, login, foundry: Foundry, fmt: str
 ) -> None:
     Unit.objects.create(curriculum=foundry.curriculum, code="U9", name="Tom enhet", order=9)
-    Objective.objects.filter(code="U1.1").update(text="=1+1 är inte en formel")
+    Objective.objects.filter(code="U1.1").update(text_sv="=1+1 är inte en formel")
     before = state()
     response = login(cast.dana).get(
         f"/learning/curricula/{foundry.curriculum.pk}/export/?format={fmt}"
@@ -254,9 +254,14 @@ def test_importing_the_exported_file_changes_nothing(
     assert response["Content-Disposition"] == f'attachment; filename="gjuteri.{fmt}"'
     if fmt == "csv":
         text = response.content.decode("utf-8")
-        assert text.startswith("\ufeffunit_code,unit_name,objective_code,objective\r\n")
-        assert "U1,Enhet 1,U1.1,'=1+1 är inte en formel\r\n" in text
-        assert "U9,Tom enhet,,\r\n" in text
+        assert text.startswith(
+            "\ufeffunit_code,unit_name,objective_code,objective,"
+            "unit_name_en,unit_name_ar,unit_name_uk,unit_name_ti,unit_name_so,unit_name_prs,"
+            "unit_name_fa,objective_en,objective_ar,objective_uk,objective_ti,objective_so,"
+            "objective_prs,objective_fa\r\n"
+        )
+        assert "U1,Enhet 1,U1.1,'=1+1 är inte en formel,,,,,,,,,,,,,,\r\n" in text
+        assert "U9,Tom enhet,,,,,,,,,,,,,,,,\r\n" in text
     else:
         sheet = load_workbook(io.BytesIO(response.content)).active
         assert sheet is not None
@@ -308,7 +313,10 @@ def test_the_page_lists_the_problems_in_the_users_language(
     assert '<html lang="sv"' in content
     assert '<caption id="problems-caption">Problem i filen</caption>' in content
     assert '<th scope="col">Rad</th><th scope="col">Kolumn</th>' in content
-    assert '<tr><th scope="row">2</th><td>objective</td>' in content
+    assert (
+        '<tr><th scope="row" data-label="Rad">2</th><td data-label="Kolumn">objective</td>'
+        in content
+    )
     assert state() == before
 
 

@@ -35,24 +35,25 @@ def sheet_rows(content: bytes) -> list[list[object]]:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_a_curriculum_unit_named_as_a_formula_is_quoted(cast: Cast, login, fmt: str) -> None:
     foundry = make_curriculum(cast, units=1, per_unit=1)
-    Unit.objects.filter(code="U1").update(name=EVIL)
-    Objective.objects.filter(code="U1.1").update(text="@SUM(1+1)")
+    Unit.objects.filter(code="U1").update(name_sv=EVIL, name_ar="=HYPERLINK(1)")
+    Objective.objects.filter(code="U1.1").update(text_sv="@SUM(1+1)")
     response = login(cast.dana).get(
         f"/learning/curricula/{foundry.curriculum.pk}/export/?format={fmt}"
     )
     assert response.status_code == 200
     rows = csv_rows(response.content) if fmt == "csv" else sheet_rows(response.content)
-    assert rows == [
-        ["unit_code", "unit_name", "objective_code", "objective"],
-        ["U1", "'" + EVIL, "U1.1", "'@SUM(1+1)"],
+    # The Swedish columns, then unit_name_en, unit_name_ar, ... (the other languages' versions).
+    assert [row[:6] for row in rows] == [
+        ["unit_code", "unit_name", "objective_code", "objective", "unit_name_en", "unit_name_ar"],
+        ["U1", "'" + EVIL, "U1.1", "'@SUM(1+1)", "" if fmt == "csv" else None, "'=HYPERLINK(1)"],
     ]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_quoted_curriculum_imports_back_without_the_quote(cast: Cast, login, fmt: str) -> None:
     foundry = make_curriculum(cast, units=1, per_unit=1)
-    Unit.objects.filter(code="U1").update(name=EVIL)
-    Objective.objects.filter(code="U1.1").update(text="-2 °C i formen")
+    Unit.objects.filter(code="U1").update(name_sv=EVIL, name_ar="=HYPERLINK(1)")
+    Objective.objects.filter(code="U1.1").update(text_sv="-2 °C i formen")
     response = login(cast.dana).get(
         f"/learning/curricula/{foundry.curriculum.pk}/export/?format={fmt}"
     )
@@ -64,8 +65,8 @@ def test_the_quoted_curriculum_imports_back_without_the_quote(cast: Cast, login,
     )
     assert report.ok, report.errors
     assert (report.created, report.updated, report.unchanged) == (0, 0, 1)
-    assert Unit.objects.get(code="U1").name == EVIL
-    assert Objective.objects.get(code="U1.1").text == "-2 °C i formen"
+    assert Unit.objects.values_list("name_sv", "name_ar").get(code="U1") == (EVIL, "=HYPERLINK(1)")
+    assert Objective.objects.values_list("text_sv", flat=True).get(code="U1.1") == "-2 °C i formen"
 
 
 # --- words of the trade ----------------------------------------------------------------------

@@ -146,7 +146,7 @@ def test_a_target_outside_the_period_is_refused(
 ) -> None:
     plan = services.learning_plan_get_or_create(enrolment=cast.dana_enrolment)
     refused(
-        "Choose a date between 08/10/2026 and 06/30/2027.",
+        "Choose a date between 10 Aug 2026 and 30 Jun 2027.",
         services.plan_objectives_set,
         plan=plan,
         by=cast.tess,
@@ -167,7 +167,7 @@ def test_an_earlier_end_of_her_placement_ends_the_period(cast: Cast, course: Cou
     cast.dana_enrolment.save()
     plan = services.learning_plan_get_or_create(enrolment=cast.dana_enrolment)
     refused(
-        "Choose a date between 08/10/2026 and 01/31/2027.",
+        "Choose a date between 10 Aug 2026 and 31 Jan 2027.",
         services.plan_objectives_set,
         plan=plan,
         by=cast.tess,

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from smile.learning.models import LearningPlan, Level, PlanObjective, PlanSignature, PlanVersion
 from smile.learning.plans import services
+from smile.learning.tests.curricula_fixtures import in_swedish
 from smile.learning.tests.plans_fixtures import (
     Course,
     build_course,
@@ -64,23 +65,27 @@ def item(plan: LearningPlan, code: str) -> PlanObjective:
 
 
 def test_my_plan_shows_her_objectives_by_unit_with_levels_dates_and_tasks(
-    cast: Cast, plan: LearningPlan, login
+    cast: Cast, course: Course, plan: LearningPlan, login
 ) -> None:
     services.plan_level_set(item=item(plan, "F1"), by=cast.bob, level=Level.WITH_SUPPORT)
     response = login(cast.dana).get("/learning/my-plan/")
     assert response.status_code == 200
     content = response.content.decode()
     assert '<h2 id="plans-unit-' in content
-    assert content.index("Mätteknik") < content.index("Formning</h2>")
-    assert "<h3>Mäta en form med skjutmått</h3>" in content
-    assert "09/15/2026 – <strong>late</strong>" in content
-    assert "03/01/2027</dd>" in content  # not late
+    assert content.index("Mätteknik") < content.index(f"{in_swedish('Formning')}</h2>")
+    assert f"<h3>{in_swedish('Mäta en form med skjutmått')}</h3>" in content
+    assert "15 Sept 2026 – <strong>late</strong>" in content
+    assert "1 Mar 2027</dd>" in content  # not late
     assert '<span aria-hidden="true">●○○○</span> Not started' in content
     assert "(step 1 of 4)" in content
     assert '<span aria-hidden="true">●●●○</span> Practised with support' in content
     assert "(step 3 of 4)" in content
-    assert content.count("<bdi>Formlinje 2: mäta och bygga formar</bdi> – <bdi>Hall B</bdi>") == 2
-    assert "Safety: <bdi>Skyddsskor och hörselskydd</bdi>" in content
+    task = (
+        f'<a href="/learning/tasks/{course.task.pk}/">'
+        f"{in_swedish('Formlinje 2: mäta och bygga formar')}</a> – {in_swedish('Hall B')}"
+    )
+    assert content.count(task) == 2
+    assert f"Safety: {in_swedish('Skyddsskor och hörselskydd')}" in content
     assert 'name="rating_' in content and 'type="radio"' in content
     assert "Your plan waits for your signature." in content
     assert f'action="{url(cast, "sign/")}"' in content
@@ -210,7 +215,7 @@ def test_changing_a_signed_plan_says_all_three_sign_again(
     ("target", "message"),
     [
         ("", "Give a target date."),
-        ("2027-07-01", "Choose a date between 08/10/2026 and 06/30/2027."),
+        ("2027-07-01", "Choose a date between 10 Aug 2026 and 30 Jun 2027."),
         ("someday", "Enter a valid date."),
     ],
 )
@@ -317,7 +322,7 @@ def test_the_mentor_sets_levels_without_reopening_the_signed_plan(
     assert (plan.status, plan.version) == ("signed", 1)
     content = body_of(login(cast.bob).get(url(cast)))
     assert "The levels are saved." in content
-    assert "09/15/2026 – <strong>late</strong>" not in content  # independent: no longer late
+    assert "15 Sept 2026 – <strong>late</strong>" not in content  # independent: no longer late
 
 
 def test_a_bad_level_is_refused_and_nothing_is_saved(cast: Cast, plan: LearningPlan, login) -> None:
@@ -401,15 +406,15 @@ def test_pages_reject_get_for_changes(cast: Cast, plan: LearningPlan, login) -> 
 # --- homes and the adept's learning page --------------------------------------------------------
 
 
-def test_her_home_has_a_my_plan_card_with_the_count_per_level(
+def test_her_home_says_her_next_goal_and_how_many_goals_are_reached(
     cast: Cast, plan: LearningPlan, login
 ) -> None:
     services.plan_level_set(item=item(plan, "F1"), by=cast.bob, level=Level.INDEPENDENT)
     content = body_of(login(cast.dana).get("/home/adept/"))
-    assert '<h2 id="plans-home-heading">My plan</h2>' in content
-    assert "<li>Not started: <strong>1</strong></li>" in content
-    assert "<li>Independent: <strong>1</strong></li>" in content
-    assert "<li>Introduced: <strong>0</strong></li>" in content
+    # "Today" holds her next goal (the one not reached yet); the folded progress, the count.
+    assert '<h3 id="plans-home-heading">My next goal</h3>' in content
+    assert '<p class="big"><bdi dir="auto">Mäta en form med skjutmått</bdi></p>' in content
+    assert '<span class="gist">1 of 2 goals reached</span>' in content
     assert "Your plan waits for your signature." in content
     assert 'href="/learning/my-plan/">Open my plan</a>' in content
 

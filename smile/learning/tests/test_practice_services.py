@@ -111,7 +111,7 @@ def test_a_date_in_the_future_is_refused(cast: Cast, practice: Practice) -> None
 
 def test_a_date_before_her_start_is_refused(cast: Cast, practice: Practice) -> None:
     with pytest.raises(
-        ApplicationError, match=r"before your start in the programme \(2026-08-10\)"
+        ApplicationError, match=r"before your start in the programme \(10 Aug 2026\)"
     ):
         log(cast, done_on=date(2026, 8, 9))
     assert log(cast, done_on=date(2026, 8, 10)).done_on == date(2026, 8, 10)

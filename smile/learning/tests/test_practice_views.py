@@ -192,7 +192,10 @@ def test_those_who_follow_her_read_her_log_and_entries(
     assert "Waiting for the mentor" in listing.content.decode()
     page = client.get(f"/learning/practice/{entry.pk}/")
     assert page.status_code == 200
-    assert "<bdi>Mäta formen</bdi>" in page.content.decode()
+    assert (
+        '<bdi lang="sv" dir="ltr">Mäta formen</bdi> '
+        '<span class="not-translated">Not yet in your language</span>'
+    ) in page.content.decode()
 
 
 def test_strangers_read_nothing(cast: Cast, practice: Practice, login) -> None:

@@ -333,8 +333,11 @@ def test_an_import_with_a_bad_row_shows_the_report_and_writes_nothing(
     assert response.status_code == 200
     content = response.content.decode()
     assert "Rows with problems: 1 of 2. Nothing was saved" in content
-    problem = "<td>swedish</td><td>Write the word or phrase in Swedish.</td>"
-    assert f'<tr><th scope="row">3</th>{problem}</tr>' in content
+    problem = (
+        '<td data-label="Column">swedish</td>'
+        '<td data-label="Problem">Write the word or phrase in Swedish.</td>'
+    )
+    assert f'<tr><th scope="row" data-label="Row">3</th>{problem}</tr>' in content
     assert snapshot() == before
 
 

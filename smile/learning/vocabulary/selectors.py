@@ -83,7 +83,7 @@ def owner_terms(
 
 def editable_lists(*, user: User) -> dict[str, list[Any]]:
     """The curricula and workplaces whose words the person may write, with their word counts."""
-    curricula = access.changeable_curricula(user).annotate(words=Count("terms")).order_by("name")
+    curricula = access.changeable_curricula(user).annotate(words=Count("terms")).order_by("name_sv")
     workplaces = (
         access.task_workplaces(user)
         .select_related("organisation")

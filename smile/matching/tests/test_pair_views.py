@@ -36,7 +36,7 @@ def test_the_adept_sees_her_proposal_and_why(cast: Cast, login, proposal: Pair) 
     response = login(cast.dana).get(url(proposal))
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Do you want Bob Berg as your mentor?" in content
+    assert "Do you want <bdi>Bob Berg</bdi> as your mentor?" in content
     assert "Compatibility: 82 of 100" in content
     assert "Shared language" in content and "30 of 40" in content
     assert "Yes, I accept" in content
@@ -54,7 +54,7 @@ def test_dana_accepts_then_bob_accepts_and_the_pair_is_active(
     assert "Yes, I accept" not in content
 
     content = body_of(login(cast.bob).get(url(proposal)))
-    assert "Do you want to be the mentor of Dana Darwish?" in content
+    assert "Do you want to be the mentor of <bdi>Dana Darwish</bdi>?" in content
     with django_capture_on_commit_callbacks(execute=True):
         response = login(cast.bob).post(url(proposal, "answer/"), {"decision": "accept"})
     assert response.status_code == 302

@@ -252,7 +252,8 @@ def test_the_view_shows_the_report_with_the_row_number(cast: Cast, login) -> Non
     assert response.status_code == 200
     assert 'role="alert"' in content
     assert "Rows with problems: 1 of 2. Nothing was saved" in content
-    assert '<th scope="row">3</th><td>languages</td>' in content
+    row = '<th scope="row" data-label="Row">3</th>'
+    assert row + '<td data-label="Column">languages</td>' in content
     assert "is not a language we know." in content
     assert snapshot() == before
 

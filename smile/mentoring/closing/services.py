@@ -13,7 +13,7 @@ from smile.core.errors import ApplicationError
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.models import Rating, Reflection, Side
 from smile.notifications.models import Kind
-from smile.notifications.services import notify
+from smile.notifications.services import finish, notify, subject_key
 
 TEXT_MAX_LENGTH = 2000
 CLOSED_STATUSES = (PairStatus.COMPLETED, PairStatus.ENDED)
@@ -56,6 +56,7 @@ def reflections_request(*, pair: Pair) -> None:
             kind=Kind.REFLECTION_ASKED,
             params={"name": other.full_name},
             url=url,
+            subject=subject_key(pair, "reflect", recipient.pk),
         )
 
 
@@ -90,6 +91,7 @@ def reflection_write(*, pair: Pair, by: User, rating: int, text: str) -> Reflect
             reflection.save()
     except IntegrityError:
         raise ApplicationError(_("You have already written your reflection. Thank you!")) from None
+    finish(subject=subject_key(pair, "reflect", by.pk))
     if Reflection.objects.filter(pair=pair).count() == 2:
         url = reverse("mentoring:reflection", args=[pair.pk])
         for recipient, other in _sides(pair):

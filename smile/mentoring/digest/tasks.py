@@ -32,7 +32,8 @@ def send_manager_digests() -> int:
             kind=Kind.MANAGER_DIGEST, params__period_end_on=end.isoformat()
         ).values_list("recipient_id", flat=True)
     )
-    home = reverse("portal:role-home", args=["manager"])
+    # The notice opens the page with the same figures, for this fortnight.
+    page = reverse("mentoring:digest", args=[end.isoformat()])
     sent = 0
     for manager in managers:
         if manager.pk in already:
@@ -49,7 +50,7 @@ def send_manager_digests() -> int:
                     "period_end_on": end.isoformat(),
                     "workplaces": rows,
                 },
-                url=home,
+                url=page,
             )
         sent += 1
     return sent

@@ -3,7 +3,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smile.mentoring.life.services import NOTE_MAX_LENGTH
+from smile.core.texts import language_form_field, writer_language
+from smile.mentoring.life.services import MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH
 from smile.mentoring.models import LifeArea, LifeStatus
 
 SKIP = ""
@@ -26,6 +27,7 @@ class LifeCheckInForm(forms.Form):
         max_length=NOTE_MAX_LENGTH,
         required=False,
     )
+    language = language_form_field(_("My note is written in"))
     share_with_mentor = forms.BooleanField(
         label=_("My mentor may see my answers and my note"), required=False
     )
@@ -46,6 +48,7 @@ class LifeCheckInForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["language"].initial = writer_language()
         choices = [(SKIP, _("I do not want to answer")), *LifeStatus.choices]
         for area, label in reversed(LifeArea.choices):
             self.fields = {
@@ -64,3 +67,19 @@ class LifeCheckInForm(forms.Form):
 
     def answers(self) -> dict[str, str]:
         return {area: self.cleaned_data[answer_field_name(area)] for area in LifeArea.values}
+
+
+class SupportMessageForm(forms.Form):
+    """A message in the thread of a support request, and the language it is written in."""
+
+    text = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MESSAGE_MAX_LENGTH,
+    )
+    language = language_form_field(_("Written in"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = writer_language()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from smile.accounts.models import User
@@ -17,7 +17,7 @@ from smile.lib.crypto import decrypt_json
 from smile.matching.home import HomeBasis, home_basis
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring import access
-from smile.mentoring.models import LifeArea, LifeSituationCheckIn, LifeStatus
+from smile.mentoring.models import LifeArea, LifeSituationCheckIn, LifeStatus, SupportMessage
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
 
 # How an answer reads to someone else than the adept ("I need support" is her own voice).
@@ -46,6 +46,7 @@ class LifeCheckinView:
     reader: str  # "adept", "mentor" or "coordinator"
     answers: list[LifeAnswer]
     note: str
+    language: str  # what her note is written in
     # Only for the adept: what she shares with whom.
     share_with_mentor: bool = False
     coordinator_areas: list[str] = field(default_factory=list)
@@ -75,13 +76,65 @@ def own_life_checkins(user: User) -> QuerySet[LifeSituationCheckIn]:
     return access.changeable_life_checkins(user).order_by("-created_at", "-pk")
 
 
+@dataclass(frozen=True)
+class ThreadMessage:
+    """One message of a support request's thread, as its reader sees it."""
+
+    pk: int
+    author_name: str
+    from_adept: bool
+    mine: bool
+    text: str
+    language: str
+    created_at: datetime
+
+
+def own_life_checkins_answered(user: User) -> QuerySet[LifeSituationCheckIn]:
+    """Her check-ins for her list, each with `answered`: someone else wrote in its thread."""
+    others = SupportMessage.objects.filter(request=OuterRef("pk")).exclude(author_id=user.pk)
+    return own_life_checkins(user).annotate(answered=Exists(others))
+
+
 def support_requests(user: User) -> QuerySet[LifeSituationCheckIn]:
-    """The coordinator's list: open requests first, then the newest."""
+    """The coordinator's list: open requests first, then the newest. Each with `answered` (a
+    coordinator wrote in its thread) and `adept_wrote_last` (the adept's message waits), read in
+    the same query."""
+    thread = SupportMessage.objects.filter(request=OuterRef("pk"))
+    last_author = thread.order_by("-created_at", "-pk").values("author_id")[:1]
     return (
         access.followable_life_checkins(user)
         .select_related("enrolment__user", "enrolment__programme")
+        .annotate(
+            answered=Exists(thread.exclude(author_id=OuterRef("enrolment__user_id"))),
+            last_author_id=Subquery(last_author),
+        )
         .order_by(F("followed_up_at").asc(nulls_first=True), "-created_at", "-pk")
     )
+
+
+def support_thread(user: User, checkin: LifeSituationCheckIn) -> list[ThreadMessage]:
+    """The messages of a support request this person may read (the adept who asked and the
+    coordinators; nobody else, so her mentor gets an empty list), oldest first. Decrypts them:
+    call it only where the request's read is logged (`services.life_checkin_read`)."""
+    rows = (
+        access.visible_support_messages(user)
+        .filter(request=checkin)
+        .select_related("author")
+        .order_by("created_at", "pk")
+    )
+    adept_id = checkin.enrolment.user_id
+    return [
+        ThreadMessage(
+            pk=row.pk,
+            author_name=row.author.full_name if row.author else "",
+            from_adept=row.author_id == adept_id,
+            mine=row.author_id == user.pk,
+            text=str(decrypt_json(row.text)),
+            language=row.language,
+            created_at=row.created_at,
+        )
+        for row in rows
+    ]
 
 
 def shared_with_mentor(
@@ -131,6 +184,7 @@ def life_checkin_for(*, reader: str, checkin: LifeSituationCheckIn) -> LifeCheck
         "created_at": checkin.created_at,
         "adept_name": checkin.enrolment.user.full_name,
         "reader": reader,
+        "language": checkin.language,
     }
     followed: dict[str, Any] = {
         "support_requested": checkin.support_requested,

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -12,7 +13,7 @@ from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.mentoring.life import selectors, services
-from smile.mentoring.life.forms import LifeCheckInForm
+from smile.mentoring.life.forms import LifeCheckInForm, SupportMessageForm
 from smile.mentoring.models import LifeSituationCheckIn
 from smile.organisations import access as organisations_access
 
@@ -24,7 +25,7 @@ def life(request: HttpRequest) -> HttpResponse:
     if not selectors.is_adept(user):
         raise Http404
     context = {
-        "checkins": selectors.own_life_checkins(user),
+        "checkins": selectors.own_life_checkins_answered(user),
         "can_answer": selectors.adept_enrolment(user) is not None,
     }
     return render(request, "mentoring/life/life.html", context)
@@ -49,6 +50,7 @@ def life_new(request: HttpRequest) -> HttpResponse:
                 share_with_mentor=data["share_with_mentor"],
                 coordinator_areas=data["coordinator_areas"],
                 share_note_with_coordinator=data["share_note_with_coordinator"],
+                language=data["language"],
             )
         except ApplicationError as error:
             add_application_error(form, error)
@@ -58,15 +60,56 @@ def life_new(request: HttpRequest) -> HttpResponse:
     return render(request, "mentoring/life/form.html", {"form": form})
 
 
+def _detail_page(
+    request: HttpRequest, checkin: LifeSituationCheckIn, form: SupportMessageForm | None = None
+) -> HttpResponse:
+    """The check-in as this reader may see it (the opening logged), and for the adept who asked
+    for support and her coordinators the thread with the coordinator, and a form to write in it."""
+    user = request_user(request)
+    view = services.life_checkin_read(checkin=checkin, reader=user)
+    context: dict[str, object] = {"view": view}
+    if view.reader in ("adept", "coordinator") and checkin.support_requested:
+        context["thread"] = selectors.support_thread(user, checkin)
+        context["message_form"] = form or SupportMessageForm()
+    return render(request, "mentoring/life/detail.html", context)
+
+
 @login_required
 def life_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One check-in, as much as this reader may see; every opening is logged."""
+    checkin = policies.load(
+        request.user, LifeSituationCheckIn, pk, related=("enrolment__user", "followed_up_by")
+    )
+    return _detail_page(request, checkin)
+
+
+@login_required
+@require_POST
+def life_message(request: HttpRequest, pk: int) -> HttpResponse:
+    """A message in the thread of a support request: the adept who asked, or her coordinator."""
     user = request_user(request)
     checkin = policies.load(
-        user, LifeSituationCheckIn, pk, related=("enrolment__user", "followed_up_by")
+        user,
+        LifeSituationCheckIn,
+        pk,
+        to="write_support",
+        related=("enrolment__user", "followed_up_by"),
     )
-    view = services.life_checkin_read(checkin=checkin, reader=user)
-    return render(request, "mentoring/life/detail.html", {"view": view})
+    form = SupportMessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.support_message_create(
+                checkin=checkin,
+                by=user,
+                text=form.cleaned_data["text"],
+                language=form.cleaned_data["language"],
+            )
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(request, _("Your message is sent."))
+            return redirect(reverse("mentoring:life-detail", args=[pk]) + "#thread")
+    return _detail_page(request, checkin, form)
 
 
 @login_required
@@ -92,7 +135,11 @@ def support_requests(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not organisations_access.can_coordinate(user):
         raise Http404
-    context = {"requests": selectors.support_requests(user)}
+    requests = list(selectors.support_requests(user))
+    context = {
+        "open": [item for item in requests if item.followed_up_at is None],
+        "handled": [item for item in requests if item.followed_up_at is not None],
+    }
     return render(request, "mentoring/life/support_requests.html", context)
 
 

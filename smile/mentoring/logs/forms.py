@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from smile.accounts.models import User
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.core.texts import language_form_field, writer_language
 from smile.matching.models import Pair
 from smile.mentoring.logs import services
 from smile.mentoring.logs.selectors import QUESTIONS
@@ -80,6 +81,7 @@ class MeetingLogForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    language = language_form_field(_("The notes are written in"))
     notes_for_coordinator = forms.BooleanField(
         label=_("The coordinator may read the notes"), required=False
     )
@@ -88,6 +90,7 @@ class MeetingLogForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.pair = pair
         self.used_rows: list[int] = []
+        self.fields["language"].initial = writer_language()
         for dimension in Dimension:
             self.fields[f"rating_{dimension.value}"] = forms.TypedChoiceField(
                 label=dimension.label,
@@ -169,6 +172,7 @@ class MeetingLogForm(forms.Form):
             },
             "notes": data.get("notes", ""),
             "notes_for_coordinator": data.get("notes_for_coordinator", False),
+            "language": data.get("language", ""),
             "action_items": action_items,
         }
 

@@ -28,6 +28,8 @@ QUESTIONS: dict[str, Promise] = {
 # Done items stay on the pair page this long, so a mistaken tick can be undone.
 RECENTLY_DONE = timedelta(days=14)
 PAIR_LOGS_SHOWN = 20
+# Her own things to do at the top of her home: the soonest few.
+HOME_MINE = 3
 
 
 @dataclass(frozen=True)
@@ -151,14 +153,26 @@ def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[s
     )
     for item in items:
         item.pair = pairs[item.pair_id]
+        # "Done" only on her own things: the other side's are shown, not ticked, on her home.
+        item.can_tick = access.can_tick(user, item)  # type: ignore[attr-defined]
     # Hers first, then the other side's; soonest first within each.
     items.sort(key=lambda item: (item.owner_id != user.pk, item.due_on, item.pk))
+    items = _late(items, today)
     time = (
         mentor_time(user=user, month=today, enrolments=basis.active_enrolments)
         if role == "mentor"
         else []
     )
-    return {"items": _late(items, today), "time": time, "show_adept": role == "mentor"}
+    mine = [item for item in items if item.owner_id == user.pk]
+    return {
+        "items": items,
+        # What her home puts first: her own, soonest due; the rest are on the pair's page.
+        "mine": mine[:HOME_MINE],
+        "mine_more": mine[HOME_MINE:],
+        "theirs": [item for item in items if item.owner_id != user.pk],
+        "time": time,
+        "show_adept": role == "mentor",
+    }
 
 
 def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import policies
 from smile.core.errors import ApplicationError
+from smile.core.texts import writer_language
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring import access
 from smile.mentoring.models import (
@@ -30,7 +31,15 @@ from smile.mentoring.models import (
     Rating,
 )
 from smile.notifications.models import Kind
-from smile.notifications.services import Notice, link_maker, notify, notify_many
+from smile.notifications.services import (
+    Notice,
+    finish,
+    link_maker,
+    notify,
+    notify_many,
+    subject_key,
+    subject_maker,
+)
 
 MIN_MINUTES = 5
 MAX_MINUTES = 600
@@ -98,9 +107,24 @@ def meeting_log_check_meeting(*, pair: Pair, meeting: Meeting) -> None:
 
 
 def _item_create(
-    *, pair: Pair, by: User, title: str, owner: User, due_on: date, log: MeetingLog | None
+    *,
+    pair: Pair,
+    by: User,
+    title: str,
+    owner: User,
+    due_on: date,
+    log: MeetingLog | None,
+    language: str,
 ) -> ActionItem:
-    item = ActionItem(pair=pair, log=log, title=title, owner=owner, due_on=due_on, created_by=by)
+    item = ActionItem(
+        pair=pair,
+        log=log,
+        title=title,
+        owner=owner,
+        due_on=due_on,
+        created_by=by,
+        language=language,
+    )
     item.full_clean()
     item.save()
     if owner.pk != by.pk:
@@ -109,6 +133,7 @@ def _item_create(
             kind=Kind.ACTION_ASSIGNED,
             params={"name": by.full_name, "title": title, "due_on": due_on.isoformat()},
             url=_pair_url(pair),
+            subject=subject_key(item, "do"),
         )
     return item
 
@@ -125,11 +150,15 @@ def meeting_log_create(
     notes_for_coordinator: bool = False,
     meeting: Meeting | None = None,
     action_items: Iterable[ActionRow] = (),
+    language: str = "",
 ) -> MeetingLog:
     """Write the log of a meeting with its check-in on all four dimensions and its action items.
 
-    Each action item's owner is told, unless she wrote the log herself.
+    Each action item's owner is told, unless she wrote the log herself. `language`: what the
+    notes, the check-in's notes and the things to do are written in (the writer's choice, else
+    the language she uses SMILE in).
     """
+    language = writer_language(language)
     _check_finished(pair, by)
     policies.require(by, "work", pair)
     if held_on > timezone.localdate():
@@ -169,6 +198,7 @@ def meeting_log_create(
         notes=notes.strip(),
         notes_for_coordinator=notes_for_coordinator,
         written_by=by,
+        language=language,
     )
     log.full_clean(validate_unique=False)
     try:
@@ -185,21 +215,32 @@ def meeting_log_create(
         row.full_clean()
     CheckIn.objects.bulk_create(checkin_rows)
     for title, owner, due_on in rows:
-        _item_create(pair=pair, by=by, title=title, owner=owner, due_on=due_on, log=log)
+        _item_create(
+            pair=pair, by=by, title=title, owner=owner, due_on=due_on, log=log, language=language
+        )
     return log
 
 
 @transaction.atomic
 def action_item_create(
-    *, pair: Pair, by: User, title: str, owner: User, due_on: date
+    *, pair: Pair, by: User, title: str, owner: User, due_on: date, language: str = ""
 ) -> ActionItem:
-    """Something the adept or the mentor will do by a date, outside a meeting log."""
+    """Something the adept or the mentor will do by a date, outside a meeting log, written in
+    `language` (else the language the writer uses SMILE in)."""
     _check_finished(pair, by)
     policies.require(by, "work", pair)
     title = _check_title(title)
     _check_owner(pair, owner)
     _check_due(due_on)
-    return _item_create(pair=pair, by=by, title=title, owner=owner, due_on=due_on, log=None)
+    return _item_create(
+        pair=pair,
+        by=by,
+        title=title,
+        owner=owner,
+        due_on=due_on,
+        log=None,
+        language=writer_language(language),
+    )
 
 
 def _locked(item: ActionItem) -> ActionItem:
@@ -221,6 +262,7 @@ def action_item_done(*, item: ActionItem, by: User) -> ActionItem:
     locked.done_at = timezone.now()
     locked.done_by = by
     locked.save(update_fields=["done_at", "done_by", "updated_at"])
+    finish(subject=subject_key(locked, "do"))
     return locked
 
 
@@ -259,16 +301,18 @@ def _action_items_remind(ids: list[int], now: datetime) -> int:
         # claimed items carry this run's time (a range reads faster than the list again).
         claimed = ActionItem.objects.filter(
             pk__gte=ids[0], pk__lte=ids[-1], reminded_at=now
-        ).values_list("owner_id", "title", "due_on", "pair_id")
+        ).values_list("owner_id", "title", "due_on", "pair_id", "pk")
         link = link_maker("mentoring:pair")
+        subject = subject_maker(ActionItem, "do")
         notices = [
             Notice(
                 recipient_id=owner,
                 kind=Kind.ACTION_DUE,
                 params={"title": title, "due_on": due_on.isoformat()},
                 url=link(pair),
+                subject=subject(pk),
             )
-            for owner, title, due_on, pair in claimed
+            for owner, title, due_on, pair, pk in claimed
         ]
         notify_many(notices=notices)
     return len(notices)

@@ -114,7 +114,9 @@ def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[s
     empty = not (upcoming or to_answer or waiting)
     return {
         "role": role,
-        "upcoming": upcoming[:3],
+        # The adept's home says what is next (the pair's page lists them all); a mentor's the
+        # next few of all her adepts.
+        "upcoming": upcoming[: 1 if role == "adept" else 3],
         "to_answer": to_answer,
         "waiting": waiting,
         "empty": empty,

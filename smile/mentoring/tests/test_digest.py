@@ -89,7 +89,8 @@ def test_the_digest_tells_each_manager_numbers_and_no_notes(
         assert send_manager_digests.call() == 1
     run_worker()
     notice = Notification.objects.get(kind=Kind.MANAGER_DIGEST)
-    assert (notice.recipient, notice.url) == (cast.mona, "/home/manager/")
+    today = timezone.localdate().isoformat()
+    assert (notice.recipient, notice.url) == (cast.mona, f"/mentoring/digest/{today}/")
     start, _end = digest_period()
     assert notice.params["period_start_on"] == start.isoformat()
     assert notice.params["workplaces"][1]["mentor_hours"] == 1.5

@@ -83,7 +83,8 @@ def answers_shown(content: str) -> list[tuple[str, str]]:
 def log_rows(content: str) -> list[tuple[str, str, str]]:
     """(who, what they did, which information) of each row of the access-log page."""
     cells = re.findall(
-        r"<tr>\s*<td>[^<]*</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", content
+        r"<tr>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>",
+        content,
     )
     return [(re.sub(r"</?bdi>", "", who), what, record) for who, what, record in cells]
 

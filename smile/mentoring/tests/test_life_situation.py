@@ -405,7 +405,7 @@ def test_the_coordinator_lists_requests_and_marks_one_followed_up(cast: Cast, lo
     content = body_of(client.get("/mentoring/support-requests/"))
     assert content.count("/mentoring/life/") == 1
     assert f'href="{detail(checkin)}"><bdi>Dana Darwish</bdi>' in content
-    assert "Not yet" in content and NOTE not in content and "Housing" not in content
+    assert "Not answered yet" in content and NOTE not in content and "Housing" not in content
     assert len(log_rows(checkin)) == 1  # the list decrypts nothing and logs nothing
 
     response = client.post(f"{detail(checkin)}follow-up/")
@@ -415,7 +415,10 @@ def test_the_coordinator_lists_requests_and_marks_one_followed_up(cast: Cast, lo
     assert log_rows(checkin)[-1] == (cast.alice.pk, cast.dana.pk, "update")
     response = client.post(f"{detail(checkin)}follow-up/", follow=True)
     assert "This request is already followed up." in response.content.decode()
-    assert "Not yet" not in body_of(client.get("/mentoring/support-requests/"))
+    listing = body_of(client.get("/mentoring/support-requests/"))
+    # Followed up, it has left what waits for her, and is listed below as done.
+    assert "Nothing is waiting for you." in listing and "Not answered yet" not in listing
+    assert f'href="{detail(checkin)}"><bdi>Dana Darwish</bdi>' in listing
 
 
 def test_the_mentor_cannot_mark_a_request_followed_up(cast: Cast, login) -> None:
@@ -466,9 +469,13 @@ def test_the_adept_sees_who_has_seen_her_information(cast: Cast, login) -> None:
     assert login(cast.bob).get(detail(checkin)).status_code == 200
     content = body_of(login(cast.dana).get("/privacy/access-log/"))
     assert content.count("<tr>") == 4  # the header and three rows
-    assert "<td><bdi>Alice Andersson</bdi></td>\n          <td>read</td>" in content
-    assert "<td><bdi>Bob Berg</bdi></td>\n          <td>read</td>" in content
-    assert "<td>You</td>\n          <td>wrote</td>\n          <td>My life situation</td>" in content
+    did = '</td>\n          <td data-label="What they did">'
+    assert f'<td data-label="Who"><bdi>Alice Andersson</bdi>{did}read</td>' in content
+    assert f'<td data-label="Who"><bdi>Bob Berg</bdi>{did}read</td>' in content
+    assert (
+        f'<td data-label="Who">You{did}wrote</td>\n          '
+        '<td data-label="Information">My life situation</td>'
+    ) in content
     # Each person sees only her own log.
     assert "Alice Andersson" not in body_of(login(cast.erin).get("/privacy/access-log/"))
 

@@ -297,8 +297,12 @@ def test_bob_writes_a_log_and_reads_it(cast: Cast, login) -> None:
     content = body_of(client.get(response["Location"]))
     assert "The meeting log is saved." in content
     assert (
-        '<dt>Learning</dt>\n      <dd>Very good<br><span class="muted">Like in class</span></dd>'
+        "<dt>Learning</dt>\n      <dd>Very good<br>"
+        '<span class="muted"><bdi lang="en" dir="auto">Like in class</bdi></span></dd>'
     ) in content
+    # Bob uses SMILE in English and chose no other language: the notes are kept as English.
+    assert log.language == "en" and item.language == "en"
+    assert '<div lang="en" dir="auto"><p>She wants to try the night shift.</p></div>' in content
     assert "<dt>Equality</dt>\n      <dd>Okay</dd>" in content
     assert "She wants to try the night shift." in content
     assert "Ask about safety shoes" in content

@@ -206,7 +206,7 @@ def test_the_home_card_is_shown_in_one_query(cast: Cast, ended: Pair, login) -> 
         selectors.for_home(user=cast.dana, role="adept")
     assert len(queries) == 1
     content = body_of(login(cast.dana).get("/home/adept/"))
-    assert "Your mentorship with Bob Berg has ended. How was it?" in content
+    assert "Your mentorship with <bdi>Bob Berg</bdi> has ended. How was it?" in content
     assert f'href="{url(ended)}"' in content
 
 

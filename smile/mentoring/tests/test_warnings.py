@@ -374,7 +374,7 @@ def test_the_home_card_counts_per_programme(cast: Cast, rf: RequestFactory) -> N
         "portal/home_coordinator.html", {"warnings": counts, "programmes": []}, request=request
     )
     assert f"/mentoring/warnings/?programme={cast.programme.pk}" in html
-    assert "Gjuterivägen: 2 warnings" in html
+    assert "<bdi>Gjuterivägen</bdi>: 2 warnings" in html
 
 
 # --- the message --------------------------------------------------------------------------------

@@ -15,31 +15,31 @@ EXAMPLES: dict[str, tuple[dict, str]] = {
     ),
     Kind.MEETING_PROPOSED: (
         {"name": "Bob Berg", "starts_at": STARTS, "place": "Fikarummet"},
-        "Bob Berg proposes a meeting on Sept. 1, 2026, 10 a.m. at Fikarummet.",
+        "Bob Berg proposes a meeting on 1 Sept 2026, 10:00 at Fikarummet.",
     ),
     Kind.MEETING_CONFIRMED: (
         {"name": "Dana Darwish", "starts_at": STARTS, "place": ""},
-        "Dana Darwish confirmed the meeting on Sept. 1, 2026, 10 a.m.",
+        "Dana Darwish confirmed the meeting on 1 Sept 2026, 10:00.",
     ),
     Kind.MEETING_CHANGED: (
         {"name": "Bob Berg", "starts_at": STARTS, "place": ""},
-        "Bob Berg proposes a new time: Sept. 1, 2026, 10 a.m.",
+        "Bob Berg proposes a new time: 1 Sept 2026, 10:00.",
     ),
     Kind.MEETING_CANCELLED: (
         {"name": "Bob Berg", "starts_at": STARTS, "reason": "Sick"},
-        "Bob Berg cancelled the meeting on Sept. 1, 2026, 10 a.m. Reason: Sick",
+        "Bob Berg cancelled the meeting on 1 Sept 2026, 10:00. Reason: Sick",
     ),
     Kind.MEETING_REMINDER: (
         {"name": "Bob Berg", "starts_at": STARTS, "place": "Hall 2"},
-        "You meet Bob Berg on Sept. 1, 2026, 10 a.m. at Hall 2.",
+        "You meet Bob Berg on 1 Sept 2026, 10:00 at Hall 2.",
     ),
     Kind.ACTION_ASSIGNED: (
         {"name": "Bob Berg", "title": "Read the safety rules", "due_on": "2026-09-03"},
-        "Bob Berg gave you something to do by Sept. 3, 2026: Read the safety rules",
+        "Bob Berg gave you something to do by 3 Sept 2026: Read the safety rules",
     ),
     Kind.ACTION_DUE: (
         {"title": "Read the safety rules", "due_on": "2026-09-03"},
-        "To do by Sept. 3, 2026: Read the safety rules",
+        "To do by 3 Sept 2026: Read the safety rules",
     ),
     Kind.REFLECTION_ASKED: (
         {"name": "Bob Berg"},
@@ -63,7 +63,7 @@ EXAMPLES: dict[str, tuple[dict, str]] = {
     ),
     Kind.MANAGER_DIGEST: (
         {"period_start_on": "2026-09-01", "period_end_on": "2026-09-14", "workplaces": []},
-        "How mentorship went at your workplaces from Sept. 1, 2026 to Sept. 14, 2026.",
+        "How mentorship went at your workplaces from 1 Sept 2026 to 14 Sept 2026.",
     ),
     Kind.PLAN_TO_SIGN: (
         {"name": "Dana Darwish", "version": 2},
@@ -71,15 +71,15 @@ EXAMPLES: dict[str, tuple[dict, str]] = {
     ),
     Kind.PRACTICE_TO_CONFIRM: (
         {"name": "Dana Darwish", "done_on": "2026-09-03"},
-        "Dana Darwish wrote what she did on Sept. 3, 2026. Please confirm it or answer.",
+        "Dana Darwish wrote what she did on 3 Sept 2026. Please confirm it or answer.",
     ),
     Kind.PRACTICE_ANSWERED: (
         {"name": "Bob Berg", "status": "returned", "done_on": "2026-09-03"},
-        "Bob Berg has a question about what you did on Sept. 3, 2026.",
+        "Bob Berg has a question about what you did on 3 Sept 2026.",
     ),
     Kind.REVIEW_PLANNED: (
         {"starts_at": STARTS, "place": "Lärcentrum"},
-        "A three-party review is planned on Sept. 1, 2026, 10 a.m. Place: Lärcentrum.",
+        "A three-party review is planned on 1 Sept 2026, 10:00. Place: Lärcentrum.",
     ),
     Kind.HOURS_TO_CONFIRM: (
         {"name": "Dana Darwish", "count": 3},
@@ -118,11 +118,11 @@ def test_times_and_dates_follow_the_readers_language() -> None:
     params, _ = EXAMPLES[Kind.MEETING_PROPOSED]
     with translation.override("sv"):
         _, line = render(notice(Kind.MEETING_PROPOSED, params))
-    assert "1 september 2026 10:00" in line
+    assert "1 sep. 2026 10:00" in line
     with translation.override("ar"):
         _, line = render(notice(Kind.ACTION_DUE, {"title": "x", "due_on": "2026-09-03"}))
-    assert "سبتمبر" in line  # September, in Arabic
-    assert "Sept." not in line
+    assert "3 سبتمبر 2026" in line  # 3 September 2026, in Arabic
+    assert "Sept" not in line
 
 
 @pytest.mark.parametrize(

@@ -55,8 +55,17 @@ def test_the_demo_has_a_foundry_and_a_timber_house_curriculum_with_tasks() -> No
         "Husfabriken Vrigstad": 4,
         "Monteringslaget": 4,
     }
-    check = WorkplaceTask.objects.get(title="Kontrollmäta formen före gjutning")
+    check = WorkplaceTask.objects.get(title_sv="Kontrollmäta formen före gjutning")
     assert "Skyddsglasögon och hörselskydd" in check.safety_notes
+    # The foundry's tasks come in Arabic and Tigrinya too, to be checked by someone who reads them.
+    assert WorkplaceTask.objects.values_list("safety_notes_ar", "title_ti").get(pk=check.pk) == (
+        "نظارات واقية وواقيات للأذن. لا تقف بجانب الخط عندما يُنقل القالب.",
+        "ቅድሚ ምፍሳስ ነቲ ቅርጺ ብመለክዒ ምፍታሽ",
+    )
+    assert check.languages_to_check == ["ar", "ti"]
+    assert not WorkplaceTask.objects.filter(
+        workplace__name="Monteringslaget", title_ar__isnull=False
+    ).exists()
     assert sorted(check.objectives.values_list("code", flat=True)) == [
         "FRM4",
         "MAT1",

@@ -151,3 +151,42 @@ def test_a_lost_stamp_means_the_home_is_read_afresh(cast: Cast, login) -> None:
 )
 def test_which_statements_count_as_a_change_of_data(sql: str, table: str | None) -> None:
     assert freshness.written_table(sql) == table
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_outside_a_transaction_renews_the_stamp_before_the_next_statement() -> None:
+    """A plain save commits by itself; the stamp is renewed once its statement is done (not
+    while its RETURNING row is still being read), before the connection's next statement."""
+    from tests.cast import build_cast
+
+    cast = build_cast()
+    connection.execute_wrappers[:] = [
+        w for w in connection.execute_wrappers if not isinstance(w, freshness._Watcher)
+    ]
+    freshness.watch(None, connection)
+    cache.set(freshness.STAMP_KEY, "old")
+    item = ActionItem(
+        pair=cast.pair,
+        title="Saved on its own",
+        owner=cast.dana,
+        due_on=timezone.localdate(),
+        created_by=cast.bob,
+    )
+    item.save()
+    assert item.pk is not None
+    assert cache.get(freshness.STAMP_KEY) == "old"  # pending, not renewed inside the statement
+    assert ActionItem.objects.filter(title="Saved on its own").count() == 1
+    assert cache.get(freshness.STAMP_KEY) != "old"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_end_of_a_request_renews_a_pending_stamp() -> None:
+    from django.core.signals import request_finished
+
+    from tests.cast import build_cast
+
+    cast = build_cast()
+    cache.set(freshness.STAMP_KEY, "old")
+    ActionItem.objects.filter(pair=cast.pair).update(title="Renamed on its own")
+    request_finished.send(sender=None)
+    assert cache.get(freshness.STAMP_KEY) != "old"

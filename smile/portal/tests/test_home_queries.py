@@ -35,17 +35,21 @@ EXPECTED = {
     # meetings (1), the things to do (1), her minutes this month (1), the check-ins shared with
     # her (1); learning: the curricula (1) and workplaces (1), the plans waiting for her (1), the
     # practice to confirm (1), the reviews (1), the hours to confirm (1), her adepts' progress
-    # (2: the rows, the plans' levels). Words: her workplace tells she edits them (none).
-    "mentor": SHELL + 14,
+    # (2: the rows, the plans' levels). Words: her workplace tells she edits them (none). The
+    # SMILE self-assessments waiting for her answer (1).
+    "mentor": SHELL + 15,
     # Her class with whether each has a mentor (1); the curricula (1) and workplaces (1), plans
     # waiting for her (1), the week's practice (1), reviews (1), hours to confirm (1), the class's
     # progress (2: the rows, the plans' levels), whether she edits words (2: her school has no
     # curriculum here, so the workplaces of her adepts are asked too).
     "teacher": SHELL + 11,
-    # The verified device (1); her programmes with their counts (1); the early warnings (4).
-    "coordinator": SHELL + 6,
-    # The verified device (1); her workplaces with their counts (1).
-    "manager": SHELL + 2,
+    # The verified device (1); her programmes with their counts (1); the early warnings (4);
+    # whether she handles concerns (1) and names case handlers (1); the self-assessments waiting
+    # for her answer (1).
+    "coordinator": SHELL + 9,
+    # The verified device (1); her workplaces with their counts (1); the self-assessments
+    # waiting for her answer (1).
+    "manager": SHELL + 3,
     # The verified device (1).
     "administrator": SHELL + 1,
 }
@@ -147,7 +151,9 @@ def test_the_homes_show_what_they_read(cast: Cast, login) -> None:
     content = login(cast.bob).get("/home/mentor/").content.decode()
     assert "Grown 4" in content and "Dana Darwish" in content
     content = login(cast.dana).get("/home/adept/").content.decode()
-    assert "Bob Berg" in content and "Thing 4" in content
+    # Her three soonest things to do, and how many more are on the pair's page.
+    assert "Bob Berg" in content and "Thing 2" in content and "Thing 3" not in content
+    assert "2 more things to do" in content
 
 
 @pytest.mark.parametrize(("who", "role"), [("dana", "adept"), ("bob", "mentor")])

@@ -81,7 +81,7 @@ HOMES = {
 HOME_HEADINGS = {
     "/home/coordinator/": "Coordination",
     "/home/mentor/": "My adepts",
-    "/home/adept/": "Hello {first}!",
+    "/home/adept/": "Hello <bdi>{first}</bdi>!",
     "/home/manager/": "My workplaces",
     "/home/teacher/": "My class",
 }

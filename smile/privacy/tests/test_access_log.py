@@ -23,7 +23,8 @@ LOG_PAGE = "/privacy/access-log/"
 
 def log_rows(content: str) -> list[tuple[str, str, str]]:
     cells = re.findall(
-        r"<tr>\s*<td>[^<]*</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", content
+        r"<tr>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*>(.*?)</td>",
+        content,
     )
     return [(re.sub(r"</?bdi>", "", who), what, record) for who, what, record in cells]
 

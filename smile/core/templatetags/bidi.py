@@ -1,0 +1,17 @@
+"""`{{ name|bdi }}`: a name, title or other text people wrote, isolated from the sentence around
+it, so a Swedish name inside an Arabic line keeps its own order (and the line its own). Made for
+the values handed to `{% blocktranslate with name=person.full_name|bdi %}`, which keeps the
+translated sentence as it is. A builtin (settings TEMPLATES), so no `{% load %}` is needed."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.filter
+def bdi(value: object) -> SafeString | str:
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", value)

@@ -1,0 +1,1 @@
+"""Equality: raising a concern, the confidential case workflow, active measures and fair figures."""

@@ -1,0 +1,1 @@
+"""Active measures (aktiva åtgärder): the employer's yearly cycle per workplace."""

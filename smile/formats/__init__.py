@@ -1,1 +1,0 @@
-"""Date and number formats for languages Django has no format files for."""

@@ -1,0 +1,2 @@
+"""Management support: the workplace's self-assessment, the manager's commitment, the action plan
+and the manager's SMILE page."""
