@@ -84,17 +84,21 @@ class WrittenIn(models.Model):
         abstract = True
 
 
-def writer_language(chosen: str = "") -> str:
-    """The language a text is stored with: the writer's choice when it is one of SMILE's, else
-    the language she uses SMILE in now."""
+def page_language() -> str:
+    """The language of the page being made, as one of SMILE's codes ("ar" for "ar-SY"; the
+    default language when it is none of them)."""
     codes = language_codes()
-    if chosen in codes:
-        return chosen
     active = get_language() or settings.LANGUAGE_CODE
     if active in codes:
         return active
     base = active.split("-")[0]
     return base if base in codes else settings.LANGUAGE_CODE
+
+
+def writer_language(chosen: str = "") -> str:
+    """The language a text is stored with: the writer's choice when it is one of SMILE's, else
+    the language she uses SMILE in now."""
+    return chosen if chosen in language_codes() else page_language()
 
 
 def language_choices() -> list[tuple[str, str]]:

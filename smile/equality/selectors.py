@@ -8,6 +8,7 @@ reads `reporter_case` straight after her code was checked.
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -236,8 +237,6 @@ def later_steps(concern: Concern) -> list[tuple[str, str]]:
 
 
 def handler_case(concern: Concern) -> HandlerCase:
-    from django.conf import settings
-
     messages = list(concern.messages.select_related("author"))
     today = timezone.localdate()
     reporter = None if concern.anonymous else concern.reporter

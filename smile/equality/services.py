@@ -80,7 +80,8 @@ def _within_limits(purpose: str, limit: int, *, client: str, user: AnyUser | Non
     )
 
 
-def _text(value: str, *, field: str, limit: int, required: bool = True) -> str:
+def written_text(value: str, *, field: str, limit: int, required: bool = True) -> str:
+    """What a person wrote, trimmed; refused when empty (if required) or longer than `limit`."""
     value = (value or "").strip()
     if required and not value:
         raise ApplicationError(_("Please write something here."), field=field)
@@ -228,8 +229,8 @@ def concern_report(
     kind = _choice(kind, ConcernKind.values, field="kind")
     ground = _choice(ground, Ground.values, field="ground", blank=True)
     place = _choice(place, Place.values, field="place")
-    what = _text(what, field="what", limit=WHAT_MAX_LENGTH)
-    when = _text(when, field="when", limit=WHEN_MAX_LENGTH, required=False)
+    what = written_text(what, field="what", limit=WHAT_MAX_LENGTH)
+    when = written_text(when, field="when", limit=WHEN_MAX_LENGTH, required=False)
     clean = _attachment(attachment)
     if not _within_limits(
         "equality-report", settings.EQUALITY_REPORT_LIMIT, client=client, user=reporter
@@ -330,7 +331,7 @@ def concern_answer(
             raise NotAllowed("answer concern")
     if concern.step == Step.CLOSED:
         raise ApplicationError(_("This case is closed. If it happens again, report it again."))
-    text = _text(text, field="text", limit=MESSAGE_MAX_LENGTH)
+    text = written_text(text, field="text", limit=MESSAGE_MAX_LENGTH)
     clean = _attachment(attachment)
     with transaction.atomic():
         message = ConcernMessage.objects.create(
@@ -363,7 +364,7 @@ def concern_read(*, concern: Concern, reader: User) -> selectors.HandlerCase:
 
 def _open_for_work(concern: Concern, by: User) -> Concern:
     policies.require(by, policies.CHANGE, concern)
-    locked = Concern.objects.select_for_update().select_related("programme", "reporter")
+    locked = Concern.objects.select_for_update(of=("self",)).select_related("programme", "reporter")
     return locked.get(pk=concern.pk)
 
 
@@ -377,7 +378,7 @@ def concern_advance(*, concern: Concern, by: User, step: str, message: str) -> C
         raise ApplicationError(
             _("The case is already at this step or further. Choose a later step."), field="step"
         )
-    message = _text(message, field="message", limit=MESSAGE_MAX_LENGTH, required=False)
+    message = written_text(message, field="message", limit=MESSAGE_MAX_LENGTH, required=False)
     concern.step = step
     concern.closed_at = timezone.now() if step == Step.CLOSED else None
     concern.save(update_fields=["step", "closed_at", "updated_at"])
@@ -395,7 +396,7 @@ def concern_ask(*, concern: Concern, by: User, text: str) -> ConcernMessage:
     concern = _open_for_work(concern, by)
     if concern.step == Step.CLOSED:
         raise ApplicationError(_("This case is closed."))
-    text = _text(text, field="text", limit=MESSAGE_MAX_LENGTH)
+    text = written_text(text, field="text", limit=MESSAGE_MAX_LENGTH)
     question = ConcernMessage.objects.create(
         concern=concern, kind=MessageKind.QUESTION, author=by, body=_sealed_text(text)
     )
@@ -407,7 +408,7 @@ def concern_ask(*, concern: Concern, by: User, text: str) -> ConcernMessage:
 @transaction.atomic
 def case_log_add(*, concern: Concern, by: User, text: str) -> CaseLogEntry:
     concern = _open_for_work(concern, by)
-    text = _text(text, field="text", limit=LOG_MAX_LENGTH)
+    text = written_text(text, field="text", limit=LOG_MAX_LENGTH)
     entry = CaseLogEntry.objects.create(concern=concern, author=by, body=_sealed_text(text))
     _log(actor=by, concern=concern, action=AccessAction.UPDATE)
     return entry
@@ -423,7 +424,7 @@ def case_task_add(
     assignee: User | None,
 ) -> CaseTask:
     concern = _open_for_work(concern, by)
-    title = _text(title, field="title", limit=TASK_TITLE_MAX_LENGTH)
+    title = written_text(title, field="title", limit=TASK_TITLE_MAX_LENGTH)
     if assignee is not None and assignee not in selectors.handlers_of(concern.programme):
         raise ApplicationError(_("Choose one of the case handlers."), field="assignee")
     task = CaseTask(
@@ -442,7 +443,9 @@ def case_task_add(
 @transaction.atomic
 def case_task_done(*, task: CaseTask, by: User) -> CaseTask:
     policies.require(by, policies.CHANGE, task)
-    task = CaseTask.objects.select_for_update().select_related("concern").get(pk=task.pk)
+    task = (
+        CaseTask.objects.select_for_update(of=("self",)).select_related("concern").get(pk=task.pk)
+    )
     if task.done_at is not None:
         raise ApplicationError(_("This task is already done."))
     task.done_at = timezone.now()

@@ -1,5 +1,6 @@
 """Raising a concern, following it, and working the case; naming the case handlers."""
 
+import secrets
 from typing import Any
 
 from axes.helpers import get_client_ip_address
@@ -57,8 +58,15 @@ def report(request: HttpRequest) -> HttpResponse:
     if not programmes.exists():
         raise Http404
     form = ReportForm(request.POST or None, request.FILES or None, programmes=programmes)
+    once = request.POST.get("once", "")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if once and once not in request.session.get(REPORT_TOKENS, []):
+            # The same form sent again: most often a reload of the page that shows the code.
+            form.add_error(
+                None, _("This report is already sent. You do not need to send it again.")
+            )
+            return render(request, "equality/report.html", {"form": form, "once": _once(request)})
         try:
             reported = services.concern_report(
                 reporter=user,
@@ -75,12 +83,32 @@ def report(request: HttpRequest) -> HttpResponse:
         except ApplicationError as error:
             add_application_error(form, error)
         else:
+            _spend(request, once)
             if reported.code is not None:
                 # Shown once, in this answer: the code is kept nowhere, not even in the session.
                 return render(request, "equality/reported.html", {"code": reported.code})
             messages.success(request, _("Thank you. Your report is sent to the case handlers."))
             return redirect("equality:mine-detail", pk=reported.concern.pk)
-    return render(request, "equality/report.html", {"form": form})
+    return render(request, "equality/report.html", {"form": form, "once": once or _once(request)})
+
+
+REPORT_TOKENS = "equality-report-tokens"
+
+
+def _once(request: HttpRequest) -> str:
+    """A one-time token for the report form, kept in the session until the report is sent, so
+    the same form sent twice (a reload of the page that shows the code) is not a second report.
+    The session holds only these random tokens, nothing of a report. A few are kept, for a form
+    open in several tabs."""
+    token = secrets.token_urlsafe(16)
+    request.session[REPORT_TOKENS] = [*request.session.get(REPORT_TOKENS, [])[-4:], token]
+    return token
+
+
+def _spend(request: HttpRequest, once: str) -> None:
+    tokens = request.session.get(REPORT_TOKENS, [])
+    if once in tokens:
+        request.session[REPORT_TOKENS] = [token for token in tokens if token != once]
 
 
 @never_cache

@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from smile.lib.svg_charts import SVG_NS, TRACK, WHITE
-
-_IDENT_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+from smile.lib.svg_charts import SVG_NS, TRACK, WHITE, check_direction, check_ident, num, svg_open
 
 
 @dataclass(frozen=True)
@@ -39,18 +37,6 @@ LINES: dict[str, Line] = {
 GRID = "#8a96a3"  # 3:1 against white
 
 
-def _ident(ident: str) -> str:
-    if not ident or not ident[0].isalpha() or not set(ident) <= _IDENT_CHARS or len(ident) > 80:
-        raise ValueError(f"not a plain identifier: {ident!r}")
-    return ident
-
-
-def _direction(direction: str) -> str:
-    if direction not in ("ltr", "rtl"):
-        raise ValueError(f"direction must be 'ltr' or 'rtl', not {direction!r}")
-    return direction
-
-
 def _line(key: str) -> Line:
     try:
         return LINES[key]
@@ -58,33 +44,15 @@ def _line(key: str) -> Line:
         raise ValueError(f"no line style {key!r}") from None
 
 
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _open(ident: str, title: str, width: int, height: int, description: str) -> str:
-    labelled = f"{ident}-title"
-    desc = ""
-    if description:
-        labelled += f" {ident}-desc"
-        desc = f'<desc id="{ident}-desc">{escape(description)}</desc>'
-    return (
-        f'<svg xmlns="{SVG_NS}" class="chart" role="img" aria-labelledby="{labelled}" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" focusable="false">'
-        f'<title id="{ident}-title">{escape(title)}</title>{desc}'
-    )
-
-
 def _marker(shape: str, x: float, y: float, colour: str, size: float = 4.5) -> str:
     fill = escape(colour)
     if shape == "circle":
-        return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(size)}" fill="{fill}"/>'
+        return f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(size)}" fill="{fill}"/>'
     if shape == "square":
         s = size * 0.9
         return (
-            f'<rect x="{_num(x - s)}" y="{_num(y - s)}" width="{_num(2 * s)}" '
-            f'height="{_num(2 * s)}" fill="{fill}"/>'
+            f'<rect x="{num(x - s)}" y="{num(y - s)}" width="{num(2 * s)}" '
+            f'height="{num(2 * s)}" fill="{fill}"/>'
         )
     if shape == "triangle":
         s = size * 1.2
@@ -94,14 +62,14 @@ def _marker(shape: str, x: float, y: float, colour: str, size: float = 4.5) -> s
         points = [(x, y - s), (x + s, y), (x, y + s), (x - s, y)]
     return (
         '<polygon points="'
-        + " ".join(f"{_num(px)},{_num(py)}" for px, py in points)
+        + " ".join(f"{num(px)},{num(py)}" for px, py in points)
         + f'" fill="{fill}"/>'
     )
 
 
 def _stroke(line: Line) -> str:
     dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
-    return f'stroke="{escape(line.colour)}" stroke-width="{_num(line.width)}"{dash}'
+    return f'stroke="{escape(line.colour)}" stroke-width="{num(line.width)}"{dash}'
 
 
 def radar(
@@ -120,8 +88,8 @@ def radar(
     the second axis is at the inline end in both). `series` are (line style key, values); a series
     with a missing value is left out of the drawing (its table row says why).
     """
-    ident = _ident(ident)
-    direction = _direction(direction)
+    ident = check_ident(ident)
+    direction = check_direction(direction)
     for key, _values in series:
         _line(key)
     axes = len(series[0][1]) if series else 4
@@ -142,14 +110,14 @@ def radar(
         r = radius * value / scale
         return centre + mirror * r * math.cos(angle), centre + r * math.sin(angle)
 
-    parts = [_open(ident, title, size, size, description)]
+    parts = [svg_open(ident, title, size, size, description)]
     parts.append(f'<rect width="{size}" height="{size}" fill="{WHITE}"/>')
     for ring in range(1, scale + 1):
         corners = [point(axis, ring) for axis in range(axes)]
         outer = ring == scale
         parts.append(
             '<polygon data-key="ring" points="'
-            + " ".join(f"{_num(x)},{_num(y)}" for x, y in corners)
+            + " ".join(f"{num(x)},{num(y)}" for x, y in corners)
             + f'" fill="none" stroke="{TRACK if outer else GRID}" stroke-width="1"'
             + ("" if outer else ' stroke-dasharray="2 3"')
             + "/>"
@@ -157,7 +125,7 @@ def radar(
     for axis in range(axes):
         x, y = point(axis, scale)
         parts.append(
-            f'<line x1="{_num(centre)}" y1="{_num(centre)}" x2="{_num(x)}" y2="{_num(y)}" '
+            f'<line x1="{num(centre)}" y1="{num(centre)}" x2="{num(x)}" y2="{num(y)}" '
             f'stroke="{TRACK}" stroke-width="1"/>'
         )
     for key, values in series:
@@ -172,7 +140,7 @@ def radar(
         )
         parts.append(
             f'<g data-key="{escape(key)}"><polygon points="'
-            + " ".join(f"{_num(x)},{_num(y)}" for x, y in corners)
+            + " ".join(f"{num(x)},{num(y)}" for x, y in corners)
             + f'" {fill} {_stroke(line)} stroke-linejoin="round"/>'
             + "".join(_marker(line.marker, x, y, line.colour) for x, y in corners)
             + "</g>"
@@ -195,8 +163,8 @@ def trend(
 ) -> str:
     """Lines over equally spaced points in time (the oldest at the start of the line), values
     from `low` to `high`. A missing value (a month with too few ratings) breaks the line."""
-    ident = _ident(ident)
-    direction = _direction(direction)
+    ident = check_ident(ident)
+    direction = check_direction(direction)
     points = max((len(values) for _key, values in series), default=0)
     for key, values in series:
         _line(key)
@@ -216,13 +184,13 @@ def trend(
         y = pad + inner_h * (1 - (value - low) / (high - low))
         return x, y
 
-    parts = [_open(ident, title, width, height, description)]
+    parts = [svg_open(ident, title, width, height, description)]
     parts.append(f'<rect width="{width}" height="{height}" fill="{WHITE}"/>')
     for level in range(low, high + 1):
         y = pad + inner_h * (1 - (level - low) / (high - low))
         outer = level in (low, high)
         parts.append(
-            f'<line x1="{pad}" y1="{_num(y)}" x2="{width - pad}" y2="{_num(y)}" '
+            f'<line x1="{pad}" y1="{num(y)}" x2="{width - pad}" y2="{num(y)}" '
             f'stroke="{TRACK if outer else GRID}" stroke-width="1"'
             + ("" if outer else ' stroke-dasharray="2 3"')
             + "/>"
@@ -244,7 +212,7 @@ def trend(
             if len(run) > 1:
                 body.append(
                     '<polyline points="'
-                    + " ".join(f"{_num(x)},{_num(y)}" for x, y in run)
+                    + " ".join(f"{num(x)},{num(y)}" for x, y in run)
                     + f'" fill="none" {_stroke(line)} stroke-linejoin="round"/>'
                 )
             body.extend(_marker(line.marker, x, y, line.colour) for x, y in run)
@@ -261,7 +229,7 @@ def line_swatch(key: str, *, width: int = 36, height: int = 14) -> str:
     return (
         f'<svg xmlns="{SVG_NS}" class="swatch" aria-hidden="true" focusable="false" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-        f'<line x1="1" y1="{_num(y)}" x2="{width - 1}" y2="{_num(y)}" {_stroke(line)}/>'
+        f'<line x1="1" y1="{num(y)}" x2="{width - 1}" y2="{num(y)}" {_stroke(line)}/>'
         + _marker(line.marker, width / 2, y, line.colour, size=4)
         + "</svg>"
     )

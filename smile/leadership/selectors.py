@@ -403,7 +403,7 @@ def smile_page(
     # Early warnings, by the coordinators' rule (`smile.mentoring.warnings`): one query over the
     # live pairs of these programmes; those of these workplaces are counted, never named.
     attention: set[int] = set()
-    for warning in warnings._pair_rows(programmes, today, now):
+    for warning in warnings.pair_warnings(programmes, today, now):
         if warning.pair_pk in pair_workplace:
             by_id[pair_workplace[warning.pair_pk]].warnings[warning.kind] += 1
             attention.add(warning.pair_pk)
@@ -495,7 +495,7 @@ def smile_page(
         .order_by("pk")
         .values_list("pk", "starts_on", "workplace_id", "programme_id")
     ]
-    rows = progress._progress_of(adepts, today, alerts=False)
+    rows = progress.progress_of(adepts, today, alerts=False)
     statuses: Counter[str] = Counter()
     for learner in rows:
         status = learner.status  # worked out once: it is a property that counts
@@ -595,14 +595,25 @@ def action_plan(*, workplace: Workplace, today: date | None = None) -> dict[str,
     return {"open": open_rows, "closed": [PlanRow(a, False) for a in closed]}
 
 
-def follow_ups(*, workplace: Workplace) -> list[FollowUpMeeting]:
-    """The workplace's follow-up meetings with their decisions, newest first (two queries)."""
-    return list(
+def open_action_statements(*, workplace_id: int) -> set[str]:
+    """The statements of the self-assessment the workplace's open actions work on (one query)."""
+    return set(
+        Action.objects.filter(
+            workplace_id=workplace_id, status__in=OPEN_ACTION_STATUSES
+        ).values_list("statement", flat=True)
+    )
+
+
+def follow_ups(*, workplace: Workplace, limit: int | None = None) -> list[FollowUpMeeting]:
+    """The workplace's follow-up meetings with their decisions, newest first, the latest `limit`
+    of them if given (two queries)."""
+    meetings = (
         FollowUpMeeting.objects.filter(workplace=workplace)
         .select_related("recorded_by")
         .prefetch_related("decisions__action")
         .order_by("-held_on", "-pk")
     )
+    return list(meetings if limit is None else meetings[:limit])
 
 
 def commitment_history(*, workplace: Workplace, programme: Programme) -> list[Commitment]:

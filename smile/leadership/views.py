@@ -26,7 +26,6 @@ from smile.leadership.forms import (
     dimension_choices,
 )
 from smile.leadership.models import (
-    OPEN_ACTION_STATUSES,
     Action,
     AssessmentRound,
     Commitment,
@@ -89,7 +88,7 @@ def _page(
         plan = selectors.action_plan(workplace=workplace)
         context["plan"] = plan
         context["open_statements"] = {row.action.statement for row in plan["open"]}
-        context["follow_ups"] = selectors.follow_ups(workplace=workplace)[:5]
+        context["follow_ups"] = selectors.follow_ups(workplace=workplace, limit=5)
         context["can_sign"] = policies.can(user, access.SIGN, workplace)
     return render(request, template, context)
 
@@ -161,11 +160,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "respondents": round.responses.count(),
         "min_group": st.MIN_GROUP,
         "threshold": st.one_decimal(st.SUPPORT_THRESHOLD),
-        "open_statements": set(
-            Action.objects.filter(
-                workplace_id=round.workplace_id, status__in=OPEN_ACTION_STATUSES
-            ).values_list("statement", flat=True)
-        ),
+        "open_statements": selectors.open_action_statements(workplace_id=round.workplace_id),
     }
     if result is not None and result.enough:
         context["radar"] = display.radar(result, ident="radar")

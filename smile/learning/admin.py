@@ -2,13 +2,31 @@
 language side by side (modeltranslation's admin). Plans, practice, reviews and hours are records
 about a person and are worked on in SMILE's own pages, where the access rules apply."""
 
+from typing import Any
+
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from smile.learning.models import Curriculum, Objective, Term, Unit, WorkplaceTask
 
 
-class UnitInline(TranslationTabularInline):
+class LabelledFileWidget(AdminFileWidget):
+    """The admin's file input with its own <label>: Django wraps it in a fieldset whose legend
+    axe does not accept as the input's name."""
+
+    use_fieldset = False
+
+
+PICTURES: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.ImageField: {"widget": LabelledFileWidget}
+}
+
+
+# Stacked, not tabular, and plain multiple choices, not filter_horizontal: Django's tabular inline
+# and its two-box filter widget fail axe (an empty column header; aria-label on a bare span).
+class UnitInline(TranslationStackedInline):
     model = Unit
     extra = 0
 
@@ -18,7 +36,6 @@ class CurriculumAdmin(TranslationAdmin):
     list_display = ["name", "trade", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["name_sv", "trade"]
-    filter_horizontal = ["programmes"]
     inlines = [UnitInline]
 
 
@@ -34,10 +51,11 @@ class WorkplaceTaskAdmin(TranslationAdmin):
     list_display = ["title", "workplace"]
     list_filter = ["workplace__organisation"]
     search_fields = ["title_sv"]
-    filter_horizontal = ["objectives"]
+    formfield_overrides = PICTURES
 
 
 @admin.register(Term)
 class TermAdmin(admin.ModelAdmin):
     list_display = ["swedish", "explanation"]
     search_fields = ["swedish"]
+    formfield_overrides = PICTURES

@@ -19,6 +19,8 @@ from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from smile.core import texts
+
 SOURCE: str = settings.MODELTRANSLATION_DEFAULT_LANGUAGE  # Swedish
 
 
@@ -53,7 +55,7 @@ def other_languages() -> list[Language]:
 
 
 def codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+    return texts.language_codes()
 
 
 def language_of(code: str) -> Language | None:
@@ -81,11 +83,7 @@ def translated_fields(model: type[Model]) -> tuple[str, ...]:
 
 def reader_language() -> str:
     """The language of the page being made (one of SMILE's; Swedish when unsure)."""
-    code = translation.get_language() or SOURCE
-    if code in codes():
-        return code
-    base = code.split("-")[0]
-    return base if base in codes() else SOURCE
+    return texts.page_language()
 
 
 def version(obj: Model, field: str, code: str) -> str:

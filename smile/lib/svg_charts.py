@@ -42,13 +42,14 @@ STYLES: dict[str, Style] = {
 }
 
 
-def _check_ident(ident: str) -> str:
+def check_ident(ident: str) -> str:
+    """`ident` if it is a plain identifier (safe as the start of ids and attributes)."""
     if not _IDENT.fullmatch(ident):
         raise ValueError(f"not a plain identifier: {ident!r}")
     return ident
 
 
-def _check_direction(direction: str) -> str:
+def check_direction(direction: str) -> str:
     if direction not in ("ltr", "rtl"):
         raise ValueError(f"direction must be 'ltr' or 'rtl', not {direction!r}")
     return direction
@@ -61,7 +62,7 @@ def _style(key: str) -> Style:
         raise ValueError(f"no chart style {key!r}") from None
 
 
-def _num(value: float) -> str:
+def num(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros (and never "-0")."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
@@ -100,7 +101,8 @@ def _fill(ident: str, key: str) -> str:
     return f"url(#{ident}-{key})"
 
 
-def _open(ident: str, title: str, width: int, height: int, description: str) -> str:
+def svg_open(ident: str, title: str, width: int, height: int, description: str) -> str:
+    """The opening `<svg>` of a chart: an image named by its title (and description)."""
     labelled = f"{ident}-title"
     desc = ""
     if description:
@@ -116,7 +118,7 @@ def _open(ident: str, title: str, width: int, height: int, description: str) -> 
 def _rect(x: float, y: float, w: float, h: float, fill: str, width: int, direction: str) -> str:
     if direction == "rtl":
         x = width - x - w
-    return f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" fill="{fill}"/>'
+    return f'<rect x="{num(x)}" y="{num(y)}" width="{num(w)}" height="{num(h)}" fill="{fill}"/>'
 
 
 def stacked_bar(
@@ -135,15 +137,15 @@ def stacked_bar(
     `segments` are (style key, value) pairs, e.g. [("level0", 2), ("level3", 5)]; parts worth 0
     are left out. With nothing to show the bar is an empty outline.
     """
-    ident = _check_ident(ident)
-    direction = _check_direction(direction)
+    ident = check_ident(ident)
+    direction = check_direction(direction)
     for key, value in segments:
         _style(key)
         if value < 0:
             raise ValueError(f"a negative value for {key!r}: {value}")
     total = float(sum(value for _, value in segments))
     keys = list(dict.fromkeys(key for key, value in segments if value > 0))
-    parts = [_open(ident, title, width, height, description)]
+    parts = [svg_open(ident, title, width, height, description)]
     patterns = "".join(_pattern(ident, key) for key in keys)
     if patterns:
         parts.append(f"<defs>{patterns}</defs>")
@@ -189,18 +191,18 @@ def progress_bar(
     and a dark line at the time passed across both, so "behind" shows as a bar that stops before
     the line.
     """
-    ident = _check_ident(ident)
-    direction = _check_direction(direction)
+    ident = check_ident(ident)
+    direction = check_direction(direction)
     independent, progress, time = _share(independent), _share(progress), _share(time)
     progress = max(progress, independent)
     gap = 4
     row = (height - gap) / 2
     inner = width - 2  # inside the outline
-    parts = [_open(ident, title, width, height, description)]
+    parts = [svg_open(ident, title, width, height, description)]
     parts.append(f"<defs>{_pattern(ident, 'progress')}{_pattern(ident, 'time')}</defs>")
     for y in (0.0, row + gap):
         parts.append(
-            f'<rect x="0.5" y="{_num(y + 0.5)}" width="{width - 1}" height="{_num(row - 1)}" '
+            f'<rect x="0.5" y="{num(y + 0.5)}" width="{width - 1}" height="{num(row - 1)}" '
             f'fill="{WHITE}" stroke="{TRACK}"/>'
         )
     bars = [
@@ -224,7 +226,7 @@ def progress_bar(
         x = width - x
     x = min(max(x, 1.0), width - 1.0)
     parts.append(
-        f'<line data-key="marker" x1="{_num(x)}" y1="0" x2="{_num(x)}" y2="{height}" '
+        f'<line data-key="marker" x1="{num(x)}" y1="0" x2="{num(x)}" y2="{height}" '
         f'stroke="{MARKER}" stroke-width="2"/>'
     )
     parts.append("</svg>")
@@ -234,7 +236,7 @@ def progress_bar(
 def swatch(key: str, *, ident: str, size: int = 16) -> str:
     """A small square in a style's colour and pattern, for the legend in the data table. It is
     decoration (the table's words say what it stands for), so it is hidden from screen readers."""
-    ident = _check_ident(ident)
+    ident = check_ident(ident)
     defs = _pattern(ident, key)
     return (
         f'<svg xmlns="{SVG_NS}" class="swatch" aria-hidden="true" focusable="false" '

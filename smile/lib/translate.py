@@ -5,7 +5,9 @@ Two calls: `languages` (GET /languages: which languages it translates, and into 
 `translate` (POST /translate with q, source, target and format "text"). Every failure becomes one
 of two exceptions a caller can explain to a person: the service lacks a language, or the service
 cannot be reached or answered nonsense. Written on the standard library's `urllib`: two JSON calls
-do not need an HTTP library as a dependency.
+do not need an HTTP library as a dependency. The bindings on PyPI (`libretranslatepy`, itself on
+urllib) pass urllib's errors through as they come, so the sorting into the two exceptions here
+would be needed beside them anyway.
 """
 
 import http.client

@@ -13,12 +13,13 @@ matching does not weigh it either.
 from collections.abc import Iterable, Sequence
 
 from babel.lists import format_list
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from smile.core.dates import cldr_locale
+from smile.core.templatetags.bidi import bdi
 from smile.matching.models import MatchingProfile, Pair, Shift, profile_of
 from smile.matching.profiles import LANGUAGES
 from smile.matching.scoring import CRITERIA
@@ -37,7 +38,7 @@ _LANGUAGE_NAMES = {code: name for code, _own, name in LANGUAGES}
 
 def sentence(text: str, **values: object) -> SafeString:
     """A translated sentence with names and people's own words put in `<bdi>`, escaped."""
-    isolated = {name: format_html("<bdi>{}</bdi>", value) for name, value in values.items()}
+    isolated = {name: bdi(value) for name, value in values.items()}
     return mark_safe(conditional_escape(text) % isolated)  # noqa: S308 — both parts escaped
 
 

@@ -13,6 +13,8 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     date_hierarchy = "starts_at"
     raw_id_fields = ["pair", "proposed_by"]
+    # A pair is named by its mentor's and adept's names: read with the rows, not per row.
+    list_select_related = ["pair__mentor__user", "pair__adept__user"]
 
 
 @admin.register(ActionItem)
@@ -20,3 +22,4 @@ class ActionItemAdmin(admin.ModelAdmin):
     list_display = ["title", "pair", "owner", "due_on", "done_at"]
     date_hierarchy = "due_on"
     raw_id_fields = ["pair", "owner", "log", "created_by", "done_by"]
+    list_select_related = ["pair__mentor__user", "pair__adept__user", "owner"]

@@ -31,7 +31,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "to_do": to_do,
-        "to_do_count": selectors.to_do_count(user=user),
+        # The "to do" list's paginator has counted them already.
+        "to_do_count": page.paginator.count if to_do else selectors.to_do_count(user=user),
     }
     return render(request, "notifications/list.html", context)
 

@@ -54,17 +54,26 @@ def font_downloads(page: Page) -> list[tuple[str, int]]:
     return found
 
 
-def test_a_tigrinya_page_shows_tigrinya_months_in_the_served_font(
-    site: Site, context: BrowserContext, page: Page
-) -> None:
+def open_adept_home(
+    site: Site, context: BrowserContext, page: Page, language: str
+) -> list[tuple[str, int]]:
+    """Dana's home in `language`, her enrolment ending 7 December 2026, checked by check_page;
+    returns the font files the page downloads (filled as they come)."""
     cast = site.cast
     cast.dana_enrolment.ends_on = date(2026, 12, 7)
     cast.dana_enrolment.save(update_fields=["ends_on"])
     downloads = font_downloads(page)
-    as_user(site, context, page, cast.dana, "ti")
+    as_user(site, context, page, cast.dana, language)
     response = page.goto(site("/home/adept/"))
     assert response is not None and response.status == 200
-    check_page(page, "ti")
+    check_page(page, language)
+    return downloads
+
+
+def test_a_tigrinya_page_shows_tigrinya_months_in_the_served_font(
+    site: Site, context: BrowserContext, page: Page
+) -> None:
+    downloads = open_adept_home(site, context, page, "ti")
 
     # The start (10 August) and the end (7 December) with their Ge'ez month names.
     expect(page.locator("main dd", has_text="2026").first).to_have_text("10 ነሓ 2026")
@@ -83,14 +92,7 @@ def test_a_tigrinya_page_shows_tigrinya_months_in_the_served_font(
 def test_an_arabic_page_shows_arabic_months_in_the_served_font(
     site: Site, context: BrowserContext, page: Page
 ) -> None:
-    cast = site.cast
-    cast.dana_enrolment.ends_on = date(2026, 12, 7)
-    cast.dana_enrolment.save(update_fields=["ends_on"])
-    downloads = font_downloads(page)
-    as_user(site, context, page, cast.dana, "ar")
-    response = page.goto(site("/home/adept/"))
-    assert response is not None and response.status == 200
-    check_page(page, "ar")
+    downloads = open_adept_home(site, context, page, "ar")
 
     expect(page.locator("main dd", has_text="ديسمبر")).to_have_text("7 ديسمبر 2026")
     faces = page.evaluate(FACES_SCRIPT)
@@ -104,14 +106,7 @@ def test_an_arabic_page_shows_arabic_months_in_the_served_font(
 def test_a_swedish_page_downloads_no_web_font(
     site: Site, context: BrowserContext, page: Page
 ) -> None:
-    cast = site.cast
-    cast.dana_enrolment.ends_on = date(2026, 12, 7)
-    cast.dana_enrolment.save(update_fields=["ends_on"])
-    downloads = font_downloads(page)
-    as_user(site, context, page, cast.dana, "sv")
-    response = page.goto(site("/home/adept/"))
-    assert response is not None and response.status == 200
-    check_page(page, "sv")
+    downloads = open_adept_home(site, context, page, "sv")
 
     expect(page.locator("main dd", has_text="dec.")).to_have_text("7 dec. 2026")
     assert page.evaluate(FACES_SCRIPT) == []

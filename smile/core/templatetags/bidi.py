@@ -5,13 +5,13 @@ translated sentence as it is. A builtin (settings TEMPLATES), so no `{% load %}`
 
 from django import template
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
 
 @register.filter
-def bdi(value: object) -> SafeString | str:
+def bdi(value: object) -> SafeString:
     if value is None or value == "":
-        return ""
+        return mark_safe("")
     return format_html("<bdi>{}</bdi>", value)

@@ -35,6 +35,15 @@ def test_the_writer_s_choice_wins_else_the_language_she_uses() -> None:
         assert texts.writer_language() == "prs"
 
 
+def test_the_page_language_is_one_of_smile_s_codes() -> None:
+    with translation.override("uk"):
+        assert texts.page_language() == "uk"
+    with translation.override("ar-sy"):
+        assert texts.page_language() == "ar"  # a regional variant: its language
+    with translation.override("de"):
+        assert texts.page_language() == "sv"  # not one of SMILE's: the default
+
+
 def test_the_choices_name_each_language_in_itself() -> None:
     assert texts.language_choices() == [
         ("sv", "svenska"),

@@ -23,6 +23,7 @@ from smile.equality.models import (
     MeasureStatus,
     RiskFinding,
 )
+from smile.equality.services import written_text
 from smile.notifications.models import Kind
 from smile.notifications.services import Notice, link_maker, notify_many
 from smile.organisations.models import Workplace
@@ -32,17 +33,6 @@ TITLE_MAX_LENGTH = 300
 REMIND_BATCH = 500
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
-
-
-def _text(value: str, *, field: str, limit: int, required: bool = False) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ApplicationError(_("Please write something here."), field=field)
-    if len(value) > limit:
-        raise ApplicationError(
-            _("Please write at most %(count)d characters.") % {"count": limit}, field=field
-        )
-    return value
 
 
 def _open(cycle: MeasureCycle, by: User) -> MeasureCycle:
@@ -86,8 +76,11 @@ def findings_save(
     for finding in findings:
         risk, note = cells.get((finding.ground, finding.area), (finding.risk, finding.note))
         finding.risk = bool(risk)
-        finding.note = _text(
-            note, field=f"note_{finding.ground}_{finding.area}", limit=NOTE_MAX_LENGTH
+        finding.note = written_text(
+            note,
+            field=f"note_{finding.ground}_{finding.area}",
+            limit=NOTE_MAX_LENGTH,
+            required=False,
         )
     RiskFinding.objects.bulk_update(findings, ["risk", "note"])
     return cycle
@@ -100,8 +93,11 @@ def causes_save(*, cycle: MeasureCycle, by: User, causes: Mapping[int, str]) -> 
     risks = [finding for finding in selectors.findings_of(cycle) if finding.risk]
     for finding in risks:
         if finding.pk in causes:
-            finding.cause = _text(
-                causes[finding.pk], field=f"cause_{finding.pk}", limit=NOTE_MAX_LENGTH
+            finding.cause = written_text(
+                causes[finding.pk],
+                field=f"cause_{finding.pk}",
+                limit=NOTE_MAX_LENGTH,
+                required=False,
             )
     RiskFinding.objects.bulk_update(risks, ["cause"])
     return cycle
@@ -110,7 +106,7 @@ def causes_save(*, cycle: MeasureCycle, by: User, causes: Mapping[int, str]) -> 
 @transaction.atomic
 def measure_add(*, cycle: MeasureCycle, by: User, title: str, owner: User, due_on: date) -> Measure:
     cycle = _open(cycle, by)
-    title = _text(title, field="title", limit=TITLE_MAX_LENGTH, required=True)
+    title = written_text(title, field="title", limit=TITLE_MAX_LENGTH)
     if not selectors.owner_choices(workplace=cycle.workplace).filter(pk=owner.pk).exists():
         raise ApplicationError(
             _("The owner must be a person of the employer organisation."), field="owner"
@@ -135,7 +131,7 @@ def measure_update(
     _open(measure.cycle, by)
     if status not in MeasureStatus.values:
         raise ApplicationError(_("Please choose a status."), field="status")
-    outcome = _text(outcome, field="outcome", limit=NOTE_MAX_LENGTH)
+    outcome = written_text(outcome, field="outcome", limit=NOTE_MAX_LENGTH, required=False)
     if outcome and followed_up_on is None:
         raise ApplicationError(_("Please give the date of the follow-up."), field="followed_up_on")
     if followed_up_on is not None and not outcome:

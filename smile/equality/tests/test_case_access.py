@@ -26,7 +26,7 @@ def outsiders(eq: Equality) -> dict[str, object]:
 def test_the_named_handler_opens_the_case(eq: Equality, login) -> None:
     concern, _code = anonymous_concern(eq.cast)
     body = body_of(login(eq.cast.alice).get(f"/equality/cases/{concern.pk}/"))
-    assert f"Case C-{concern.pk}" in body
+    assert f"Case <bdi>C-{concern.pk}</bdi>" in body
     assert "Förmannen kallar mig dumma namn" in body
 
 

@@ -16,7 +16,7 @@ def test_the_code_opens_her_case_without_logging_in(eq: Equality, visitor: Any) 
     concern, code = anonymous_concern(eq.cast)
     response = visitor.post("/equality/follow/", {"code": code})
     body = body_of(response)
-    assert f"Case C-{concern.pk}" in body
+    assert f"Case <bdi>C-{concern.pk}</bdi>" in body
     assert "Received" in body
     assert "We have received your report. No one at your workplace sees it." in body
     assert "Förmannen kallar mig dumma namn" in body
@@ -29,7 +29,7 @@ def test_the_code_is_forgiving_about_case_spaces_and_misread_letters(
     concern, code = anonymous_concern(eq.cast)
     typed = " " + code.lower().replace("-", " ").replace("0", "o").replace("1", "l") + " "
     body = body_of(visitor.post("/equality/follow/", {"code": typed}))
-    assert f"Case C-{concern.pk}" in body
+    assert f"Case <bdi>C-{concern.pk}</bdi>" in body
 
 
 def test_she_reads_it_in_somali(eq: Equality, visitor: Any) -> None:

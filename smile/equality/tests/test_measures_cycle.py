@@ -3,8 +3,11 @@ is refused with a clear message and what she typed stays in the form."""
 
 from datetime import date
 
+import pytest
 from django.test import Client
 
+from smile.core.errors import ApplicationError
+from smile.equality.measures import services
 from smile.equality.models import Measure, MeasureCycle, RiskFinding
 from smile.equality.tests.measurework import add_measure, start
 from tests.cast import Cast
@@ -251,3 +254,18 @@ def test_another_cycles_measure_cannot_be_changed_through_this_one(cast: Cast, l
     body_of(response, 404)
     measure.refresh_from_db()
     assert measure.status == "planned"
+
+
+def test_the_service_wants_a_title_but_no_note(cast: Cast) -> None:
+    cycle = start(cast)
+    with pytest.raises(ApplicationError) as blank:
+        add_measure(cycle, cast, title="  ", owner=cast.mona, due_on=date(2027, 3, 1))
+    assert (blank.value.message, blank.value.field) == ("Please write something here.", "title")
+    finding = RiskFinding.objects.filter(cycle=cycle).order_by("pk").first()
+    assert finding is not None
+    services.findings_save(
+        cycle=cycle, by=cast.mona, cells={(finding.ground, finding.area): (True, "  ")}
+    )
+    finding.refresh_from_db()
+    assert (finding.risk, finding.note) == (True, "")
+    assert Measure.objects.count() == 0

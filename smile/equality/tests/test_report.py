@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from smile.core.errors import ApplicationError
 from smile.equality.models import Attachment, Concern, ConcernMessage
-from smile.equality.tests.casework import WHAT, Equality
+from smile.equality.tests.casework import WHAT, Equality, report
 from smile.notifications.models import Notification
 from tests.pages import body_of
 from tests.pictures import huge_png
@@ -123,7 +124,8 @@ def test_a_missing_description_is_refused_and_what_she_typed_is_kept(eq: Equalit
     body = body_of(
         login(eq.cast.dana).post("/equality/report/", {**FORM, "what": "  ", "when": "Igår kväll"})
     )
-    assert "This field is required." in body or "Please write something here." in body
+    # The form refuses it (a description of only spaces is empty) before the service sees it.
+    assert "This field is required." in body
     assert 'value="Igår kväll"' in body
     assert Concern.objects.count() == 0
 
@@ -211,3 +213,70 @@ def test_reports_are_limited_per_client_address(eq: Equality, login, settings) -
     assert Concern.objects.count() == 1
     body_of(other.post("/equality/report/", FORM, REMOTE_ADDR="203.0.113.10"))
     assert Concern.objects.count() == 2
+
+
+ALREADY_SENT = "This report is already sent. You do not need to send it again."
+
+
+def token_of(body: str) -> str:
+    return body.split('<input type="hidden" name="once" value="')[1].split('"')[0]
+
+
+def test_a_reload_of_the_code_page_sends_no_second_report(eq: Equality, login) -> None:
+    client = login(eq.cast.dana)
+    once = token_of(body_of(client.get("/equality/report/")))
+    code_page = body_of(client.post("/equality/report/", {**FORM, "once": once}))
+    assert "Your private code" in code_page
+    code = code_page.split("<code>")[1].split("</code>")[0]
+    # The session keeps no trace of the code, only the form's tokens.
+    assert code.replace("-", "")[6:] not in str(dict(client.session.items()))
+    # The browser sends the same form again: nothing new, and she is told why.
+    again = body_of(client.post("/equality/report/", {**FORM, "once": once}))
+    assert ALREADY_SENT in again
+    assert "Your private code" not in again
+    assert WHAT in again
+    assert Concern.objects.count() == 1
+    assert Notification.objects.filter(recipient=eq.cast.alice).count() == 1
+    # Sending it once more from that page is a choice of hers: a fresh token, a second report.
+    fresh = token_of(again)
+    assert fresh != once
+    body = body_of(client.post("/equality/report/", {**FORM, "once": fresh}))
+    assert "Your private code" in body
+    assert Concern.objects.count() == 2
+
+
+def test_a_named_report_sent_twice_is_one_report(eq: Equality, login) -> None:
+    client = login(eq.cast.dana)
+    once = token_of(body_of(client.get("/equality/report/")))
+    form = {**FORM, "anonymous": "named", "once": once}
+    assert client.post("/equality/report/", form).status_code == 302
+    assert ALREADY_SENT in body_of(client.post("/equality/report/", form))
+    assert Concern.objects.count() == 1
+
+
+def test_a_refused_report_can_be_sent_again_with_the_same_form(eq: Equality, login, media) -> None:
+    client = login(eq.cast.dana)
+    once = token_of(body_of(client.get("/equality/report/")))
+    upload = SimpleUploadedFile("photo.jpg", b"<html></html>", content_type="image/jpeg")
+    refused = body_of(
+        client.post("/equality/report/", {**FORM, "once": once, "attachment": upload})
+    )
+    assert "This kind of file cannot be sent. Send a photo (JPEG or PNG) or a PDF." in refused
+    assert token_of(refused) == once
+    body = body_of(client.post("/equality/report/", {**FORM, "once": once}))
+    assert "Your private code" in body
+    assert ALREADY_SENT not in body
+    assert Concern.objects.count() == 1
+
+
+def test_the_service_refuses_an_empty_or_too_long_description(eq: Equality) -> None:
+    with pytest.raises(ApplicationError) as empty:
+        report(eq.cast, anonymous=True, what="   ")
+    assert (empty.value.message, empty.value.field) == ("Please write something here.", "what")
+    with pytest.raises(ApplicationError) as long:
+        report(eq.cast, anonymous=True, what="x" * 5001)
+    assert (long.value.message, long.value.field) == (
+        "Please write at most 5000 characters.",
+        "what",
+    )
+    assert Concern.objects.count() == 0

@@ -221,3 +221,34 @@ def test_no_rule_means_no_message(cast: Cast, login) -> None:
     body = body_of(response)
     assert "management commitment" not in body
     assert Enrolment.objects.filter(user=fatima).exists()
+
+
+def test_moving_an_adept_on_the_enrolment_page_blocks_or_warns_but_saving_in_place_does_not(
+    cast: Cast, login
+) -> None:
+    client = login(cast.alice)
+    url = f"/programmes/enrolments/{cast.erin_enrolment.pk}/edit/"
+    data = {
+        "workplace": cast.moulding.pk,
+        "education_provider": cast.school.pk,
+        "starts_on": cast.erin_enrolment.starts_on.isoformat(),
+        "ends_on": "",
+        "status": "active",
+    }
+    warning = '<p class="message warning">Formning has no signed management commitment'
+    commitment_rule_set(actor=cast.alice, programme=cast.programme, rule=CommitmentRule.BLOCK)
+    body = body_of(client.post(url, data))
+    assert "The programme requires one before an adept is placed" in body
+    cast.erin_enrolment.refresh_from_db()
+    assert cast.erin_enrolment.workplace == cast.finishing
+
+    # Erin stays at finishing (no commitment there either): no placement, no message.
+    commitment_rule_set(actor=cast.alice, programme=cast.programme, rule=CommitmentRule.WARN)
+    body = body_of(client.post(url, data | {"workplace": cast.finishing.pk}, follow=True))
+    assert '<p class="message success">The enrolment is saved.</p>' in body
+    assert "management commitment" not in body
+
+    body = body_of(client.post(url, data, follow=True))
+    assert warning in body
+    cast.erin_enrolment.refresh_from_db()
+    assert cast.erin_enrolment.workplace == cast.moulding

@@ -34,8 +34,14 @@ def _url(curriculum: Curriculum) -> str:
 
 
 def _form_page(request: HttpRequest, form: Any, title: str, cancel_url: str) -> HttpResponse:
-    context = {"form": form, "title": title, "cancel_url": cancel_url}
-    return render(request, "learning/content/form_page.html", context)
+    # The core form page, with the fields in other languages of learning/content/_form.html.
+    context = {
+        "form": form,
+        "title": title,
+        "cancel_url": cancel_url,
+        "form_template": "learning/content/_form.html",
+    }
+    return render(request, "core/form_page.html", context)
 
 
 def _confirm(request: HttpRequest, question: str, cancel_url: str, error: str = "") -> HttpResponse:

@@ -259,7 +259,7 @@ def _progress_rows(enrolments: QuerySet[Enrolment], today: date) -> list[Progres
         .select_related("user", "workplace", "programme")
         .order_by("user__full_name", "pk")
     )
-    return _progress_of(rows, today)
+    return progress_of(rows, today)
 
 
 def alert_counts(user: User, *, today: date | None = None) -> list[tuple[Programme, int]]:
@@ -322,7 +322,7 @@ def home_plan_levels(basis: HomeBasis, today: date) -> PlanLevels:
     return basis.once(("plan-levels", today), lambda: plan_levels(ids, today))
 
 
-def _progress_of(
+def progress_of(
     rows: list[Any], today: date, *, alerts: bool = True, levels: PlanLevels | None = None
 ) -> list[Progress]:
     """Progress of these enrolments (one query, none if `levels` are given). `alerts` needs the
@@ -463,7 +463,7 @@ def for_home(*, user: User, role: str, basis: HomeBasis | None = None) -> dict[s
         # Her home shows no alerts: her placements (read by the basis) and her plans' levels.
         own = sorted(basis.active_enrolments, key=lambda e: (e.user.full_name, e.pk))
         levels = home_plan_levels(basis, today)
-        rows = [row for row in _progress_of(own, today, alerts=False, levels=levels) if row.total]
+        rows = [row for row in progress_of(own, today, alerts=False, levels=levels) if row.total]
         if not rows:
             return {}
         return {

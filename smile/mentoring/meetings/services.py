@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -34,6 +34,7 @@ from smile.accounts.models import User
 from smile.core import dates, policies
 from smile.core.errors import ApplicationError, NotAllowed
 from smile.core.reasons import clean_reason
+from smile.core.templatetags.bidi import bdi
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair, PairStatus
 from smile.mentoring import access
 from smile.mentoring.meetings.ics import attachment_for
@@ -168,7 +169,7 @@ def _check_free(
         else:
             sentence = _("%(name)s already has a meeting on %(day)s %(start)s–%(end)s.")
         values = {key: escape(value) for key, value in when.items()}
-        values["name"] = format_html("<bdi>{}</bdi>", busy[0].full_name)
+        values["name"] = bdi(busy[0].full_name)
         # The sentence and every value escaped; the name isolated in <bdi>.
         raise ApplicationError(mark_safe(escape(sentence) % values), field="starts_at")  # noqa: S308
 

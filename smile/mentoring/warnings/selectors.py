@@ -81,7 +81,7 @@ def _local_date(value: datetime | date | None) -> date | None:
     return value
 
 
-def _pair_rows(
+def pair_warnings(
     programmes: dict[int, Programme],
     today: date,
     now: datetime,
@@ -258,7 +258,7 @@ def early_warnings(
     if kind in (None, SUPPORT):
         rows += _support_rows(user, programmes, workplace=workplace)
     if kind in (None, NO_MEETING, LATE_ACTIONS):
-        rows += _pair_rows(programmes, today, now, kind=kind, workplace=workplace)
+        rows += pair_warnings(programmes, today, now, kind=kind, workplace=workplace)
     if kind in (None, OVER_BUDGET):
         rows += _budget_rows(programmes, today, workplace=workplace)
     order = {kind: i for i, kind in enumerate(KINDS)}

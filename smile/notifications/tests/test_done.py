@@ -6,6 +6,8 @@ out; an unread open one stays."""
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.core.jobs import discover_periodic_jobs
@@ -208,3 +210,19 @@ def test_the_ageing_job_uses_a_fixed_number_of_queries_for_any_number_of_rows(
     with django_assert_num_queries(1):
         assert tasks.notifications_age_out.call() == 7
     assert not Notification.objects.exists()
+
+
+def test_the_list_reads_a_fixed_number_of_queries(cast: Cast, login) -> None:
+    for number in range(3):
+        ask(cast.dana, subject=f"learning.learningplan:{number}:sign:adept")
+        tell(cast.dana)
+    client = login(cast.dana)
+    counts = []
+    for path in ("/notifications/", "/notifications/?show=todo"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        counts.append(len(queries))
+    # The page shell (5: session, user, memberships, enrolment roles, the bell's unread count);
+    # the list's count (1) and its page of notices (1); on "all notices" also the "to do" count
+    # (1), which the "to do" list takes from its own count.
+    assert counts == [5 + 3, 5 + 2]

@@ -148,6 +148,8 @@ def test_the_teachers_home_starts_with_what_waits_and_folds_her_class(cast: Cast
     ]
     positions = _order(content, markers)
     assert positions == sorted(positions)
+    # The table is named by the heading that folds it (it has no caption of its own).
+    assert '<table class="cards" aria-labelledby="class-heading">' in content
 
 
 def test_the_coordinators_home_starts_with_warnings_and_pairs_waiting(cast: Cast, login) -> None:
