@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "smile.notifications",
     "smile.privacy",
     "smile.equality",
+    "smile.inclusion",
+    "smile.belonging",
+    "smile.training",
     "smile.leadership",
     "smile.portal",
 ]

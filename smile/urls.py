@@ -15,6 +15,9 @@ urlpatterns = [
     path("privacy/", include("smile.privacy.urls")),
     path("leadership/", include("smile.leadership.urls")),
     path("equality/", include("smile.equality.urls")),
+    path("inclusion/", include("smile.inclusion.urls")),
+    path("belonging/", include("smile.belonging.urls")),
+    path("training/", include("smile.training.urls")),
     path("admin/", admin.site.urls),
 ]
 

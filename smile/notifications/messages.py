@@ -42,6 +42,10 @@ SUBJECTS: dict[str, Promise] = {
     Kind.REVIEW_PLANNED: gettext_lazy("Three-party review"),
     Kind.HOURS_TO_CONFIRM: gettext_lazy("Hours to confirm"),
     Kind.LEARNING_ALERTS: gettext_lazy("Learning that falls behind"),
+    Kind.ONBOARDING: gettext_lazy("Onboarding at the workplace"),
+    Kind.BELONGING_PULSE: gettext_lazy("How do you feel at work?"),
+    Kind.MENTOR_DEVELOPMENT: gettext_lazy("Mentor development"),
+    Kind.MENTOR_TIME: gettext_lazy("Mentor time"),
 }
 
 # A pair's e-mail says what happened to it in its subject.
@@ -169,6 +173,44 @@ def _learning_alerts(v: Values) -> str:
     )
 
 
+def _onboarding(v: Values) -> str:
+    return ngettext(
+        "%(count)d onboarding step at %(workplace)s waits to be ticked off.",
+        "%(count)d onboarding steps at %(workplace)s wait to be ticked off.",
+        int(v["count"]),
+    )
+
+
+def _belonging_pulse(v: Values) -> str:
+    return _(
+        "A few short questions from %(programme)s on how you feel at work. Your answers are "
+        "anonymous."
+    )
+
+
+def _mentor_development(v: Values) -> str:
+    if v.get("event") == "network_meeting":
+        return _("%(name)s invites you to a mentor network meeting on %(starts_at)s: %(theme)s")
+    return ngettext(
+        "%(count)d basic module is left before you can be matched with an adept in %(programme)s.",
+        "%(count)d basic modules are left before you can be matched with an adept in "
+        "%(programme)s.",
+        int(v["count"]),
+    )
+
+
+def _mentor_time(v: Values) -> str:
+    if v.get("event") == "under":
+        return _(
+            "%(name)s has logged %(logged)s hours of mentoring in %(period)s, less than the "
+            "%(budget)s hours the workplace committed."
+        )
+    return _(
+        "%(name)s has logged %(logged)s hours of mentoring in %(period)s, more than the "
+        "%(budget)s hours the workplace committed."
+    )
+
+
 LINES: dict[str, Callable[[Values], str]] = {
     Kind.PAIR_CHANGED: _pair_changed,
     Kind.MEETING_PROPOSED: _meeting_proposed,
@@ -190,6 +232,10 @@ LINES: dict[str, Callable[[Values], str]] = {
     Kind.REVIEW_PLANNED: _review_planned,
     Kind.HOURS_TO_CONFIRM: _hours_to_confirm,
     Kind.LEARNING_ALERTS: _learning_alerts,
+    Kind.ONBOARDING: _onboarding,
+    Kind.BELONGING_PULSE: _belonging_pulse,
+    Kind.MENTOR_DEVELOPMENT: _mentor_development,
+    Kind.MENTOR_TIME: _mentor_time,
 }
 
 

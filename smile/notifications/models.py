@@ -29,6 +29,10 @@ class Kind(models.TextChoices):
     REVIEW_PLANNED = "review_planned", _("A three-party review is planned")
     HOURS_TO_CONFIRM = "hours_to_confirm", _("Hours to confirm")
     LEARNING_ALERTS = "learning_alerts", _("Learning that falls behind (teachers, coordinators)")
+    ONBOARDING = "onboarding", _("Onboarding steps at a new workplace")
+    BELONGING_PULSE = "belonging_pulse", _("A few questions on how I feel at work")
+    MENTOR_DEVELOPMENT = "mentor_development", _("Mentor development and network meetings")
+    MENTOR_TIME = "mentor_time", _("Mentor time against what the workplace committed")
 
 
 class Notification(models.Model):

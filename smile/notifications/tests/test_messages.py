@@ -89,7 +89,42 @@ EXAMPLES: dict[str, tuple[dict, str]] = {
         {"count": 1, "programme": "Gjuterivägen"},
         "1 adept in Gjuterivägen needs attention in her learning.",
     ),
+    Kind.ONBOARDING: (
+        {"count": 3, "workplace": "Gjuteriet"},
+        "3 onboarding steps at Gjuteriet wait to be ticked off.",
+    ),
+    Kind.BELONGING_PULSE: (
+        {"programme": "Gjuterivägen"},
+        "A few short questions from Gjuterivägen on how you feel at work. Your answers are "
+        "anonymous.",
+    ),
+    Kind.MENTOR_DEVELOPMENT: (
+        {
+            "event": "network_meeting",
+            "name": "Carin Ceder",
+            "starts_at": STARTS,
+            "theme": "Jämlikhet",
+        },
+        "Carin Ceder invites you to a mentor network meeting on 1 Sept 2026, 10:00: Jämlikhet",
+    ),
+    Kind.MENTOR_TIME: (
+        {"event": "over", "name": "Bob Berg", "logged": "9.5", "budget": "8", "period": "November"},
+        "Bob Berg has logged 9.5 hours of mentoring in November, more than the 8 hours the "
+        "workplace committed.",
+    ),
 }
+
+
+def test_the_other_lines_of_the_new_kinds() -> None:
+    modules = {"event": "modules_required", "count": 1, "programme": "Gjuterivägen"}
+    under = {"event": "under", "name": "Bob Berg", "logged": "2", "budget": "8", "period": "May"}
+    assert render(notice(Kind.MENTOR_DEVELOPMENT, modules))[1] == (
+        "1 basic module is left before you can be matched with an adept in Gjuterivägen."
+    )
+    assert render(notice(Kind.MENTOR_TIME, under))[1] == (
+        "Bob Berg has logged 2 hours of mentoring in May, less than the 8 hours the workplace "
+        "committed."
+    )
 
 
 def notice(kind: str, params: object) -> Notification:
