@@ -144,7 +144,28 @@ def editable_measures(user: AnyUser) -> QuerySet[Measure]:
     return Measure.objects.filter(cycle__in=editable_cycles(user))
 
 
+# --- fair figures ------------------------------------------------------------------------------
+# A coordinator sees the figures of the programmes her organisation owns; a manager those of the
+# workplaces she answers for (and, as everywhere, only cells of five people or more). No one else,
+# and the figures never name anyone.
+
+FIGURES = "view_fair_figures"
+
+
+def figures_programmes(user: AnyUser) -> QuerySet[Programme]:
+    scope = scope_of(user)
+    if scope is None or not scope.coordinating:
+        return Programme.objects.none()
+    return Programme.objects.filter(owner_id__in=scope.coordinating)
+
+
+def figures_workplaces(user: AnyUser) -> QuerySet[Workplace]:
+    return managed_workplaces(user)
+
+
 def register() -> None:
+    policies.register(Programme, **{FIGURES: figures_programmes})
+    policies.register(Workplace, **{FIGURES: figures_workplaces})
     policies.register(
         Workplace,
         **{MEASURES_VIEW: measures_visible_workplaces, MEASURES_EDIT: measures_editable_workplaces},

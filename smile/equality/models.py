@@ -381,3 +381,31 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"measure {self.pk} in cycle {self.cycle_id}"
+
+
+# --- fair figures ------------------------------------------------------------------------------
+
+
+class StatisticsConsent(models.Model):
+    """Her own answer to "May SMILE count your gender, without your name, in equality
+    statistics?".
+
+    Gender is collected in matching (`MatchingProfile.gender`) for one purpose only: so that an
+    adept who wants a mentor of the same gender can have one. Counting it in equality figures is
+    a new purpose, so it is never done silently: only a person who has said yes here is counted
+    under her gender; everyone else is counted as "not stated". She can say no, or withdraw her
+    yes, at any time; the figures are computed when shown, so a withdrawal holds at once.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="statistics_consent"
+    )
+    gender_counted = models.BooleanField(_("count my gender in equality statistics"))
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("consent to equality statistics")
+        verbose_name_plural = _("consents to equality statistics")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {'yes' if self.gender_counted else 'no'}"

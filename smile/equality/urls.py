@@ -26,4 +26,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="handler-remove",
     ),
     path("", include("smile.equality.measures.urls")),
+    path("", include("smile.equality.figures.urls")),
 ]

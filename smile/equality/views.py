@@ -31,6 +31,7 @@ from smile.equality.forms import (
     TaskForm,
 )
 from smile.equality.models import CaseHandler, Concern
+from smile.organisations.models import Workplace
 from smile.programmes.models import Programme
 
 
@@ -46,6 +47,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "has_own": selectors.own_concern_list(user=user).exists(),
         "is_handler": selectors.is_case_handler(user=user),
         "names_handlers": selectors.handler_managed_programmes(user=user).exists(),
+        "sees_figures": policies.allowed(user, Programme, access.FIGURES).exists()
+        or policies.allowed(user, Workplace, access.FIGURES).exists(),
     }
     return render(request, "equality/index.html", context)
 

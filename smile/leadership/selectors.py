@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core.actor import AnyUser
-from smile.leadership import access
+from smile.leadership import access, mentor_time
 from smile.leadership import statements as st
 from smile.leadership.models import (
     OPEN_ACTION_STATUSES,
@@ -210,6 +210,10 @@ class WorkplaceFigures:
     month_minutes: int = 0
     month_budget_minutes: int = 0
     over_budget: int = 0
+    under_budget: int = 0
+    # Mentors counted, and of those whose budget is the workplace's commitment.
+    mentor_rows: int = 0
+    committed_budgets: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
     commitments: list[CommitmentStatus] = field(default_factory=list)
     assessment: RoundResult | None = None
@@ -301,6 +305,9 @@ class SmilePage:
                 "month_minutes",
                 "month_budget_minutes",
                 "over_budget",
+                "under_budget",
+                "mentor_rows",
+                "committed_budgets",
                 "open_actions",
                 "late_actions",
             ):
@@ -432,27 +439,6 @@ def smile_page(
         f = by_id[item["pair__adept__workplace_id"]]
         f.items_done, f.items_overdue = item["done"], item["overdue"]
 
-    # Mentor time this month against the programmes' budget: hours per month for each adept a
-    # mentor has (live, or met this month), counted as the mentor's own time page counts it.
-    in_month = Q(logs__held_on__gte=month, logs__held_on__lt=after_month)
-    for mentor in (
-        Pair.objects.filter(programme_id__in=pids, mentor__workplace_id__in=wids)
-        .order_by()
-        .values("mentor_id", "mentor__workplace_id", "programme_id")
-        .annotate(
-            minutes=Sum("logs__minutes", filter=in_month),
-            adepts=Count("pk", distinct=True, filter=Q(status__in=LIVE_PAIR_STATUSES) | in_month),
-        )
-        .filter(adepts__gt=0)
-    ):
-        f = by_id[mentor["mentor__workplace_id"]]
-        budget = programmes[mentor["programme_id"]].mentor_hours_per_month * 60 * mentor["adepts"]
-        minutes = mentor["minutes"] or 0
-        f.month_minutes += minutes
-        f.month_budget_minutes += budget
-        if minutes > budget:
-            f.over_budget += 1
-
     # The mentors' check-ins, month by month over the scope (never one meeting's). Summed per day
     # in SQL and per month here: SQLite has no month function of its own, and calling Django's
     # for every check-in costs more than the rest of the page.
@@ -537,6 +523,41 @@ def smile_page(
                         rule=rules.get(programme_id, CommitmentRule.NONE),
                     )
                 )
+
+    # Mentor time this month against her budget (`smile.leadership.mentor_time`): what the
+    # workplace committed where it signed a commitment in the programme, otherwise the programme's
+    # hours per month for each adept she has (live, or met this month). Meeting logs only.
+    in_month = Q(logs__held_on__gte=month, logs__held_on__lt=after_month)
+    weeks = Decimal((after_month - month).days) / 7
+    past_middle = today >= month + (after_month - month) / 2
+    for mentor in (
+        Pair.objects.filter(programme_id__in=pids, mentor__workplace_id__in=wids)
+        .order_by()
+        .values("mentor_id", "mentor__workplace_id", "programme_id")
+        .annotate(
+            minutes=Sum("logs__minutes", filter=in_month),
+            adepts=Count("pk", distinct=True, filter=Q(status__in=LIVE_PAIR_STATUSES) | in_month),
+        )
+        .filter(adepts__gt=0)
+    ):
+        f = by_id[mentor["mentor__workplace_id"]]
+        signed = latest.get((f.workplace.pk, mentor["programme_id"]))
+        if signed is not None:
+            budget = int(signed.mentor_hours_per_week * weeks * 60)
+            f.committed_budgets += 1
+        else:
+            budget = (
+                programmes[mentor["programme_id"]].mentor_hours_per_month * 60 * mentor["adepts"]
+            )
+        minutes = mentor["minutes"] or 0
+        f.month_minutes += minutes
+        f.month_budget_minutes += budget
+        event = mentor_time.flag(minutes, budget, past_middle=past_middle)
+        if event == "over":
+            f.over_budget += 1
+        elif event == "under":
+            f.under_budget += 1
+        f.mentor_rows += 1
 
     # The self-assessment: the latest closed round per workplace, against the one before.
     rounds = list(

@@ -82,10 +82,10 @@ def changeable_action_items(user: AnyUser) -> QuerySet[ActionItem]:
 
 
 def can_tick(user: AnyUser, item: ActionItem) -> bool:
-    """The item is hers to tick done (or undo) from her home: she owns it and its pair is live.
-    Either side may still tick any item of a live pair on the pair's page
-    (`changeable_action_items`), but a home offers "Done" only on her own things, not on the
-    other side's. Read from the item and its pair, so asking it costs no query."""
+    """The item is hers to tick done (or undo): she owns it, she is one of its pair and the pair is
+    live. The other side sees the item but does not tick it, neither on a home nor on the pair's
+    page; the service and the views ask this. Read from the item and its pair (with its adept and
+    mentor loaded), so asking it costs no query."""
     found = person(user)
     return (
         found is not None

@@ -13,12 +13,13 @@ from typing import Any
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.functional import Promise
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from smile.core import dates
+from smile.core.templatetags.bidi import bdi
 from smile.notifications.models import Kind, Notification
 
 SUBJECTS: dict[str, Promise] = {
@@ -319,7 +320,7 @@ def render(notification: Notification) -> tuple[str, str]:
 
 def _isolated(value: Any) -> Any:
     if isinstance(value, str):
-        return format_html("<bdi>{}</bdi>", value)
+        return bdi(value)
     return value
 
 

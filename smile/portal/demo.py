@@ -12,7 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from smile.accounts.models import User
 from smile.accounts.services import membership_create
+from smile.belonging.demo import load_belonging_demo
 from smile.core.actor import SYSTEM
+from smile.inclusion.demo import load_inclusion_demo
 from smile.learning.demo import load_learning_demo
 from smile.learning.demo_activity import DemoPeople, load_learning_activity
 from smile.matching.models import MatchingProfile, Pair, PairStatus
@@ -22,6 +24,7 @@ from smile.organisations.models import Organisation, Workplace
 from smile.organisations.services import organisation_create, workplace_save
 from smile.programmes.models import Enrolment, Programme
 from smile.programmes.services import enrolment_create, programme_save
+from smile.training.demo import load_training_demo
 
 DEMO_PASSWORD = "smile-demo-2026"
 # Base32, as an authenticator app wants it; the README gives the same string.
@@ -317,6 +320,9 @@ def load_demo() -> bool:
         teacher=teacher,
     )
     load_learning_activity(learning, DemoPeople(teacher=teacher, pairs=pairs))
+    load_belonging_demo(programme=programme, shown=moulding, hidden=finishing)
+    load_inclusion_demo(pairs=pairs, workplaces={"moulding": moulding, "factory": factory})
+    load_training_demo(mentors=mentors)
 
     # A second municipality's programme: nothing of it may show to Sävsjö's people.
     care_programme = programme_save(

@@ -265,6 +265,15 @@ def test_the_managers_page_shows_the_figures_of_what_happened(
     expect(
         row.locator(f'td[data-label="{in_language("sv", "Mentor hours of budget")}"]')
     ).to_contain_text(f"{hours} h")
+    # No commitment signed here: the budget is the programme's hours for Bob's one adept.
+    budget = f"{cast.programme.mentor_hours_per_month:.1f}".replace(".", ",")
+    mentor_cell = row.locator(f'td[data-label="{in_language("sv", "Mentor hours of budget")}"]')
+    expect(mentor_cell).to_contain_text(
+        in_language("sv", "%(used)s h of %(budget)s h") % {"used": hours, "budget": budget}
+    )
+    expect(mentor_cell).to_contain_text(
+        in_language("sv", "Budget: the programme's hours (no commitment signed)")
+    )
     period = page.locator("#period-heading ~ .table-wrap").first
     period_row = period.get_by_role("row").filter(
         has=page.get_by_role("rowheader", name="Formning")

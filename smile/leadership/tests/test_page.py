@@ -1,9 +1,10 @@
 """The manager's SMILE page: figures worked out here by hand from the data each test makes, the same
 figures as the managers' digest, who sees which workplaces, and a fixed number of queries."""
 
+import calendar
 import re
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -96,10 +97,12 @@ def test_the_page_shows_the_figures_of_each_workplace(cast: Cast, login) -> None
     assert cell(moulding, "Pairs that need attention") == "1"
     # A cadence of 14 days over 14 days: one meeting planned; two held.
     assert cell(moulding, "Meetings held of planned") == "2 of 1"
-    budget = "8.0"  # the programme's 8 hours per month for Bob's one adept
-    assert cell(moulding, "Mentor hours of budget") == (
-        f"{Decimal(month_minutes) / 60:.1f} h of {budget} h"
-    )
+    # The commitment's 2 hours a week over this month's weeks (its days / 7), in whole minutes.
+    days = calendar.monthrange(today().year, today().month)[1]
+    budget = (Decimal(2 * days * 60 // 7) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    mentor_hours = cell(moulding, "Mentor hours of budget")
+    assert mentor_hours.startswith(f"{Decimal(month_minutes) / 60:.1f} h of {budget:.1f} h")
+    assert mentor_hours.endswith("Budget: the workplace's commitment")
     assert cell(moulding, "Commitment").startswith("signed ")
     assert cell(moulding, "Management support") == "No results yet"
     finishing = row_of(body, "Efterbehandling")

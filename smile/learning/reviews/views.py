@@ -14,6 +14,7 @@ from smile.accounts.http import request_user
 from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
+from smile.inclusion.selectors import interpreter_wish
 from smile.learning.models import Review
 from smile.learning.reviews import selectors, services
 from smile.learning.reviews.forms import HoldForm, ScheduleForm
@@ -55,9 +56,14 @@ def _review_page(request: HttpRequest, pk: int, hold_form: HoldForm | None = Non
     review = policies.load(user, Review, pk, related=REVIEW_RELATED)
     view = selectors.review_detail(user=user, review=review)
     form = hold_form or HoldForm(initial={"notes": review.notes}, review=review)
-    return render(
-        request, "learning/reviews/detail.html", {"view": view, "review": review, "form": form}
-    )
+    context = {
+        "view": view,
+        "review": review,
+        "form": form,
+        # Her Swedish and whether she wants an interpreter, from inclusion (one query).
+        "language_support": interpreter_wish(review.enrolment_id),
+    }
+    return render(request, "learning/reviews/detail.html", context)
 
 
 @login_required

@@ -129,6 +129,13 @@ def _items_with_people(items: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
     return items.select_related("owner", "done_by", "pair__adept__user", "pair__mentor__user")
 
 
+def _tickable(user: User, items: list[ActionItem]) -> list[ActionItem]:
+    """Mark which items are hers to tick (`access.can_tick`); the pair's people are loaded."""
+    for item in items:
+        item.can_tick = access.can_tick(user, item)  # type: ignore[attr-defined]
+    return items
+
+
 def _late(items: list[ActionItem], today: date) -> list[ActionItem]:
     for item in items:
         item.is_late = item.done_at is None and item.due_on < today  # type: ignore[attr-defined]
@@ -206,7 +213,9 @@ def for_pair(*, user: User, pair: Pair) -> dict[str, Any]:
     return {
         "pair": pair,
         "logs": [{"log": log, "ratings": ratings_in_words(log)} for log in logs],
-        "open_items": _late([item for item in items if item.done_at is None], today),
+        "open_items": _late(
+            [item for item in _tickable(user, items) if item.done_at is None], today
+        ),
         "done_items": [item for item in items if item.done_at is not None],
         "can_write": can_write,
         "time": time,
@@ -229,6 +238,6 @@ def log_detail(*, user: User, pk: int) -> dict[str, Any]:
         "pair": log.pair,
         "ratings": ratings_in_words(log),
         "can_read_notes": access.can_read_notes(user, log),
-        "items": _late(list(items), timezone.localdate()),
+        "items": _late(_tickable(user, list(items)), timezone.localdate()),
         "can_write": matching_access.workable_pairs(user).filter(pk=log.pair_id).exists(),
     }

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
 from smile.core import policies
-from smile.core.errors import ApplicationError
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.core.texts import writer_language
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring import access
@@ -251,12 +251,19 @@ def _locked(item: ActionItem) -> ActionItem:
     )
 
 
+def _require_tick(by: User, item: ActionItem) -> None:
+    """Only the one who does it ticks it (`access.can_tick`); the other side sees it."""
+    if not access.can_tick(by, item):
+        raise NotAllowed(f"tick ActionItem {item.pk}")
+
+
 @transaction.atomic
 def action_item_done(*, item: ActionItem, by: User) -> ActionItem:
-    """Either side ticks the item done. Ticking twice changes nothing and says so."""
+    """The one who does it ticks it done. Ticking twice changes nothing and says so."""
     locked = _locked(item)
     _check_finished(locked.pair, by)
     policies.require(by, policies.CHANGE, locked)
+    _require_tick(by, locked)
     if locked.done_at is not None:
         raise ApplicationError(_("This is already marked as done."))
     locked.done_at = timezone.now()
@@ -272,6 +279,7 @@ def action_item_reopen(*, item: ActionItem, by: User) -> ActionItem:
     locked = _locked(item)
     _check_finished(locked.pair, by)
     policies.require(by, policies.CHANGE, locked)
+    _require_tick(by, locked)
     if locked.done_at is None:
         raise ApplicationError(_("This is not marked as done."))
     locked.done_at = None

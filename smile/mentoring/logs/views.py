@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.core.http import next_url
 from smile.matching.models import Pair
+from smile.mentoring import access
 from smile.mentoring.logs import selectors, services
 from smile.mentoring.logs.forms import ActionItemForm, MeetingLogForm
 from smile.mentoring.models import ActionItem, Meeting
@@ -95,10 +97,21 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "core/form_page.html", context)
 
 
+def _tickable_item(request: HttpRequest, pk: int) -> ActionItem:
+    """An item of her live pair that is hers to tick (`access.can_tick`): one she cannot see or
+    change is a 404; the other side's item, which she sees, is a 403."""
+    item = policies.load(
+        request.user, ActionItem, pk, to=policies.CHANGE, related=("pair__adept", "pair__mentor")
+    )
+    if not access.can_tick(request.user, item):
+        raise PermissionDenied
+    return item
+
+
 @login_required
 @require_POST
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
-    item = policies.load(request.user, ActionItem, pk, to=policies.CHANGE)
+    item = _tickable_item(request, pk)
     try:
         services.action_item_done(item=item, by=request_user(request))
     except ApplicationError as error:
@@ -111,7 +124,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    item = policies.load(request.user, ActionItem, pk, to=policies.CHANGE)
+    item = _tickable_item(request, pk)
     try:
         services.action_item_reopen(item=item, by=request_user(request))
     except ApplicationError as error:

@@ -17,22 +17,22 @@ from smile.organisations import access as organisations_access
 def pair_list(request: HttpRequest) -> HttpResponse:
     """Her pairs, 25 a page, filtered by programme, status, health and name (a GET form).
 
-    A filter value that is not on her lists (another organisation's programme, a made-up status)
-    is explained beside its field and shows no rows, with the status 400.
+    A filter value that is not on her lists (another organisation's programme, a made-up status,
+    an old link) does not stop her: the filters are reset, a line says so, and all her pairs show.
     """
     user = request.user
     assert isinstance(user, User)
     if not organisations_access.can_coordinate(user):
         raise Http404
     programmes = selectors.her_programmes(user=user)
-    form = PairFilterForm(
-        request.GET,
-        programmes=[(p.pk, p.name) for p in programmes],
-        healths=selectors.health_choices(),
-    )
-    context: dict[str, Any] = {"form": form, "programmes": programmes}
-    if not form.is_valid():
-        return render(request, "mentoring/pairs_overview/list.html", context, status=400)
+    choices = [(p.pk, p.name) for p in programmes]
+    healths = selectors.health_choices()
+    form = PairFilterForm(request.GET, programmes=choices, healths=healths)
+    reset = not form.is_valid()
+    if reset:
+        form = PairFilterForm({}, programmes=choices, healths=healths)
+        form.is_valid()
+    context: dict[str, Any] = {"form": form, "programmes": programmes, "reset": reset}
     chosen = {key: value for key, value in form.cleaned_data.items() if value}
     programme = {p.pk: p for p in programmes}.get(chosen.get("programme", 0))
     context["result"] = selectors.pairs_page(

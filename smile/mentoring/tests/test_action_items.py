@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from smile.accounts.models import User
-from smile.core.errors import ApplicationError
+from smile.core.errors import ApplicationError, NotAllowed
 from smile.core.jobs import discover_periodic_jobs
 from smile.core.tests.worker import run_worker
 from smile.matching.models import Pair, PairStatus
@@ -98,14 +98,14 @@ def test_action_item_rules(
 
 def test_done_records_who_and_when_and_twice_says_so(cast: Cast) -> None:
     item = item_for(cast, cast.dana, "Ask", today())
-    done = action_item_done(item=item, by=cast.bob)
-    assert done.done_by == cast.bob and done.done_at is not None
+    done = action_item_done(item=item, by=cast.dana)
+    assert done.done_by == cast.dana and done.done_at is not None
     first = done.done_at
     with pytest.raises(ApplicationError) as caught:
         action_item_done(item=item, by=cast.dana)
     assert caught.value.message == "This is already marked as done."
     item.refresh_from_db()
-    assert (item.done_at, item.done_by) == (first, cast.bob)
+    assert (item.done_at, item.done_by) == (first, cast.dana)
 
 
 def test_reopen_undoes_a_mistaken_tick(cast: Cast) -> None:
@@ -157,10 +157,52 @@ def test_an_action_from_a_log_shows_on_both_homes_until_done(cast: Cast, login) 
     for user, role in [(cast.dana, "adept"), (cast.bob, "mentor")]:
         content = body_of(login(user).get(HOME[role]))
         assert "Ask about safety shoes" not in content
-    # The pair page still shows it, done, and it can be undone.
-    content = body_of(login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/"))
+    # The pair page still shows it, done; only she (who did it) can undo it, not the mentor.
+    content = body_of(login(cast.dana).get(f"/mentoring/pairs/{cast.pair.pk}/"))
     assert "Done lately" in content and "Ask about safety shoes" in content
     assert "Not done after all" in content
+    content = body_of(login(cast.bob).get(f"/mentoring/pairs/{cast.pair.pk}/"))
+    assert "Done lately" in content and "Ask about safety shoes" in content
+    assert "Not done after all" not in content
+
+
+def test_only_the_one_who_does_it_ticks_it_in_the_service(cast: Cast) -> None:
+    danas = item_for(cast, cast.dana, "Ask about gloves", today())
+    bobs = item_for(cast, cast.bob, "Show the furnace", today())
+    with pytest.raises(NotAllowed):
+        action_item_done(item=danas, by=cast.bob)
+    with pytest.raises(NotAllowed):
+        action_item_done(item=bobs, by=cast.dana)
+    action_item_done(item=danas, by=cast.dana)
+    with pytest.raises(NotAllowed):
+        action_item_reopen(item=danas, by=cast.bob)
+    danas.refresh_from_db()
+    bobs.refresh_from_db()
+    assert (danas.done_by, bobs.done_at) == (cast.dana, None)
+
+
+def test_only_the_one_who_does_it_ticks_it_on_the_pair_page(cast: Cast, login) -> None:
+    danas = item_for(cast, cast.dana, "Ask about gloves", today())
+    bobs = item_for(cast, cast.bob, "Show the furnace", today())
+    page = f"/mentoring/pairs/{cast.pair.pk}/"
+    # The pair page offers "Done" on one's own item only.
+    content = body_of(login(cast.bob).get(page))
+    assert f"/mentoring/actions/{bobs.pk}/done/" in content
+    assert f"/mentoring/actions/{danas.pk}/done/" not in content
+    content = body_of(login(cast.dana).get(page))
+    assert f"/mentoring/actions/{danas.pk}/done/" in content
+    assert f"/mentoring/actions/{bobs.pk}/done/" not in content
+    # The other side's item: seen, so 403; a stranger and the coordinator: 404.
+    assert login(cast.bob).post(f"/mentoring/actions/{danas.pk}/done/").status_code == 403
+    assert login(cast.dana).post(f"/mentoring/actions/{bobs.pk}/done/").status_code == 403
+    assert login(cast.alice).post(f"/mentoring/actions/{danas.pk}/done/").status_code == 404
+    assert login(cast.erin).post(f"/mentoring/actions/{danas.pk}/done/").status_code == 404
+    assert login(cast.dana).post(f"/mentoring/actions/{danas.pk}/done/").status_code == 302
+    assert login(cast.bob).post(f"/mentoring/actions/{danas.pk}/reopen/").status_code == 403
+    assert login(cast.bob).post(f"/mentoring/actions/{bobs.pk}/done/").status_code == 302
+    danas.refresh_from_db()
+    bobs.refresh_from_db()
+    assert (danas.done_by, bobs.done_by) == (cast.dana, cast.bob)
 
 
 def test_her_own_items_come_first_and_late_is_written_in_words(cast: Cast, login) -> None:
@@ -254,7 +296,7 @@ def test_adding_with_bad_input_keeps_what_was_typed(cast: Cast, login) -> None:
 def test_reopen_brings_it_back_on_the_homes(cast: Cast, login) -> None:
     item = item_for(cast, cast.dana, "Ask about safety shoes", today())
     action_item_done(item=item, by=cast.dana)
-    response = login(cast.bob).post(f"/mentoring/actions/{item.pk}/reopen/")
+    response = login(cast.dana).post(f"/mentoring/actions/{item.pk}/reopen/")
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.done_at is None

@@ -139,6 +139,11 @@ def test_marking_it_followed_up_takes_it_off_the_coordinator_s_list(cast: Cast, 
     listing = body_of(alice.get("/mentoring/support-requests/"))
     assert "Nothing is waiting for you." in listing
     assert '<td data-label="Followed up">Yes, ' in listing
+    # The intro says what just happened: it moved down, it did not leave the page.
+    assert "it then moves from “Waiting for you” to “Followed up” further down" in listing
+    assert "leaves this list" not in listing
+    assert f'href="{detail(checkin)}"' in listing
+    assert alice.get(detail(checkin)).status_code == 200
     # Nor among her early warnings any more (whose group of requests for support is gone).
     assert 'id="support-caption"' not in body_of(alice.get("/mentoring/warnings/"))
 

@@ -6,7 +6,10 @@ from smile.core import jobs
 
 # Written out by hand: a job that disappears or changes rhythm must be a decision.
 EXPECTED = {
+    "smile.belonging.tasks.run_pulse_rounds": timedelta(hours=24),
     "smile.equality.measures.tasks.remind_due_measures": timedelta(hours=24),
+    "smile.inclusion.tasks.remind_overdue_onboarding": timedelta(hours=24),
+    "smile.leadership.tasks.mentor_time_notices": timedelta(hours=24),
     "smile.leadership.tasks.remind_due_actions": timedelta(hours=24),
     "smile.learning.hours.tasks.hours_reminders_send": timedelta(hours=24),
     "smile.learning.progress.tasks.learning_alerts_notify": timedelta(hours=24),
@@ -15,6 +18,7 @@ EXPECTED = {
     "smile.mentoring.meetings.tasks.meeting_reminders_send": timedelta(minutes=15),
     "smile.mentoring.warnings.tasks.early_warnings_notify": timedelta(hours=24),
     "smile.notifications.tasks.notifications_age_out": timedelta(hours=24),
+    "smile.training.tasks.remind_required_modules": timedelta(hours=24),
 }
 
 

@@ -1,0 +1,193 @@
+"""Reads of onboarding, each in a fixed number of queries."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+
+from smile.matching.models import LanguageLevel, MatchingProfile
+from smile.matching.reasons import language_name
+from smile.organisations.models import Workplace
+from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
+
+from .models import ChecklistItem, LanguageAmbassador, LanguageSupport, TemplateItem
+
+SOURCE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A step's title as the reader sees it: her language's version, else the Swedish source
+    (`fallback`: marked "Not yet in your language", as the learning tasks are)."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.lang in settings.LANGUAGES_BIDI else "ltr"
+
+
+def shown_title(item: object) -> Shown:
+    code = (get_language() or SOURCE).split("-")[0]
+    text = getattr(item, build_localized_fieldname("title", code), None)
+    if text:
+        return Shown(text=text, lang=code, fallback=False)
+    source = getattr(item, build_localized_fieldname("title", SOURCE)) or ""
+    return Shown(text=source, lang=SOURCE, fallback=bool(source) and code != SOURCE)
+
+
+@dataclass(frozen=True)
+class Step:
+    item: ChecklistItem
+    title: Shown
+    overdue: bool
+
+
+def checklist(items: Iterable[ChecklistItem], *, today: date | None = None) -> list[Step]:
+    today = today or timezone.localdate()
+    return [
+        Step(
+            item=item,
+            title=shown_title(item),
+            overdue=item.done_at is None and item.due_on is not None and item.due_on < today,
+        )
+        for item in items
+    ]
+
+
+@dataclass(frozen=True)
+class TemplateStep:
+    item: TemplateItem
+    title: Shown
+
+
+def template_steps(items: Iterable[TemplateItem]) -> list[TemplateStep]:
+    return [TemplateStep(item=item, title=shown_title(item)) for item in items]
+
+
+@dataclass
+class Completion:
+    """Onboarding at one workplace: its active adepts with a checklist, those who finished it,
+    and the steps done, open and overdue."""
+
+    workplace_id: int
+    workplace_name: str
+    adepts: int = 0
+    finished: int = 0
+    steps: int = 0
+    done: int = 0
+    overdue: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.steps) if self.steps else 0
+
+
+def completion_by_workplace(
+    workplaces: Iterable[Workplace], *, today: date | None = None
+) -> dict[int, Completion]:
+    """Completion per workplace (by id), for active adepts, in one query whatever the number."""
+    today = today or timezone.localdate()
+    places = list(workplaces)
+    result = {w.pk: Completion(workplace_id=w.pk, workplace_name=w.name) for w in places}
+    if not result:
+        return result
+    rows = (
+        ChecklistItem.objects.filter(
+            enrolment__workplace_id__in=result,
+            enrolment__role=EnrolmentRole.ADEPT,
+            enrolment__status=EnrolmentStatus.ACTIVE,
+        )
+        .values("enrolment_id", "enrolment__workplace_id")
+        .annotate(
+            steps=Count("pk"),
+            done=Count("pk", filter=Q(done_at__isnull=False)),
+            overdue=Count("pk", filter=Q(done_at__isnull=True, due_on__lt=today)),
+        )
+        .order_by()
+    )
+    for row in rows:
+        completion = result[row["enrolment__workplace_id"]]
+        completion.adepts += 1
+        completion.steps += row["steps"]
+        completion.done += row["done"]
+        completion.overdue += row["overdue"]
+        completion.finished += row["done"] == row["steps"]
+    return result
+
+
+# ---- language support ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpokenLanguage:
+    code: str
+    name: str
+    level: str
+
+
+@dataclass(frozen=True)
+class LanguageView:
+    """An adept's language support as a page shows it."""
+
+    spoken: list[SpokenLanguage]
+    swedish_level: str  # the plain words, or ""
+    wants_interpreter: bool
+    interpreter_language: str  # the language's name, or ""
+    ambassadors: list[LanguageAmbassador]  # at her workplace, for a language she speaks
+
+
+def language_view(enrolment: Enrolment) -> LanguageView:
+    """Her languages (from her matching profile in the programme), her answers, and the
+    ambassadors of her workplace who speak one of her languages; three queries."""
+    profile = MatchingProfile.objects.filter(enrolment_id=enrolment.pk).only("languages").first()
+    levels = dict(LanguageLevel.choices)
+    spoken = [
+        SpokenLanguage(
+            code=item["code"],
+            name=language_name(item["code"]),
+            level=str(levels.get(item.get("level"), "")),
+        )
+        for item in (profile.languages if profile is not None else [])
+        if item.get("code")
+    ]
+    support = LanguageSupport.objects.filter(enrolment_id=enrolment.pk).first()
+    codes = {language.code for language in spoken}
+    if support is not None and support.interpreter_language:
+        codes.add(support.interpreter_language)
+    ambassadors = list(
+        LanguageAmbassador.objects.filter(workplace_id=enrolment.workplace_id, language__in=codes)
+    )
+    return LanguageView(
+        spoken=spoken,
+        swedish_level=support.get_swedish_level_display() if support else "",
+        wants_interpreter=bool(support and support.wants_interpreter),
+        interpreter_language=language_name(support.interpreter_language)
+        if support and support.interpreter_language
+        else "",
+        ambassadors=ambassadors,
+    )
+
+
+def interpreter_wish(enrolment_id: int) -> LanguageView | None:
+    """What a three-party review shows of the adept's language support (one query), or None
+    when she has said nothing."""
+    support = LanguageSupport.objects.filter(enrolment_id=enrolment_id).first()
+    if support is None:
+        return None
+    return LanguageView(
+        spoken=[],
+        swedish_level=support.get_swedish_level_display(),
+        wants_interpreter=support.wants_interpreter,
+        interpreter_language=language_name(support.interpreter_language)
+        if support.interpreter_language
+        else "",
+        ambassadors=[],
+    )
