@@ -7,7 +7,10 @@ with a coordinator and one employer with N workplaces and one manager for all of
 adepts and 1,000 mentors (capacity 2) in 2,000 active pairs spread over the workplaces. Each pair
 has 6 meeting logs over the last 5 months with the four check-ins, 2 things to do (one late) and
 a learning plan of 6 objectives at mixed levels; each workplace has a signed commitment, a closed
-self-assessment round and an earlier one (5 answers each), and 4 actions in its plan.
+self-assessment round and an earlier one (5 answers each), and 4 actions in its plan. The later
+domains too: each adept an onboarding checklist of 6 steps (some done, some late); 4 closed
+belonging rounds answered by 3 in 4 adepts; open and closed concerns (3 to 5 open at every other
+workplace); and per workplace two yearly cycles of active measures, 5 measures in the latest.
 
 Then it renders, in process through the test client with DEBUG off, the manager's overview of
 all the workplaces, the overview filtered to one workplace and that workplace's own page (the
@@ -58,6 +61,9 @@ def build(n_workplaces: int, n_pairs: int, seed: int) -> dict[str, int]:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from smile.accounts.models import User
+    from smile.belonging.models import PulseResponse, PulseRound
+    from smile.equality.models import Concern, Measure, MeasureCycle
+    from smile.inclusion.models import ChecklistItem
     from smile.leadership import statements as st
     from smile.leadership.models import (
         Action,
@@ -254,6 +260,73 @@ def build(n_workplaces: int, n_pairs: int, seed: int) -> dict[str, int]:
                 created_by=manager,
             )
             for k in range(4)
+        )
+
+    # The later domains: onboarding, belonging, concerns, active measures.
+    ChecklistItem.objects.bulk_create(
+        (
+            ChecklistItem(
+                enrolment=e,
+                title=f"Step {k}",
+                position=k,
+                due_on=started + timedelta(days=7 * (k + 1)),
+                done_at=now if rng.random() < 0.8 else None,
+            )
+            for e in adept_enrolments
+            for k in range(6)
+        ),
+        batch_size=batch,
+    )
+    for r in range(4):
+        opens = now - timedelta(days=30 * (r + 1))
+        pulse = PulseRound.objects.create(
+            programme=programme,
+            opens_at=opens,
+            closes_at=opens + timedelta(days=7),
+            closed_at=opens + timedelta(days=7),
+        )
+        PulseResponse.objects.bulk_create(
+            (
+                PulseResponse(
+                    round=pulse,
+                    workplace_id=e.workplace_id,
+                    **{
+                        code: rng.randint(1, 5)
+                        for code in ("welcome", "help", "expected", "colleagues", "fair")
+                    },
+                )
+                for e in adept_enrolments
+                if rng.random() < 0.75
+            ),
+            batch_size=batch,
+        )
+    Concern.objects.bulk_create(
+        Concern(
+            programme=programme,
+            kind="unfair",
+            place="workplace",
+            workplace=workplace,
+            language="sv",
+            payload="-",
+            step="closed" if k >= 3 + i % 3 else "investigating",
+            acknowledge_by=today,
+        )
+        for i, workplace in enumerate(workplaces)
+        if i % 2 == 0
+        for k in range(6)
+    )
+    for workplace in workplaces:
+        MeasureCycle.objects.create(workplace=workplace, year=today.year - 1, status="done")
+        latest = MeasureCycle.objects.create(workplace=workplace, year=today.year, status="acting")
+        Measure.objects.bulk_create(
+            Measure(
+                cycle=latest,
+                title=f"Measure {k}",
+                owner=manager,
+                due_on=today + timedelta(days=rng.randint(-30, 90)),
+                status="done" if k == 0 else "planned",
+            )
+            for k in range(5)
         )
     return {
         "manager": manager.pk,

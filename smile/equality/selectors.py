@@ -6,6 +6,7 @@ reads `reporter_case` straight after her code was checked.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -343,11 +344,25 @@ def is_case_handler(*, user: AnyUser) -> bool:
     return access.handled_programmes(user).exists()
 
 
+def open_concern_counts(workplaces: Iterable[Workplace]) -> dict[int, int | None]:
+    """Open concerns reported as having happened at each workplace (by key), for the manager's
+    page; None when fewer than three, so that no one can tell a single report (or who made it).
+    One query, however many workplaces. The only place the rule of three is applied."""
+    counts = {w.pk: 0 for w in workplaces}
+    if counts:
+        for workplace_id, n in (
+            Concern.objects.filter(workplace_id__in=list(counts), step__in=OPEN_STEPS)
+            .order_by()
+            .values_list("workplace_id")
+            .annotate(n=Count("pk"))
+        ):
+            counts[workplace_id] = n
+    return {pk: n if n >= OPEN_CONCERNS_SHOWN_FROM else None for pk, n in counts.items()}
+
+
 def open_concern_count(workplace: Workplace) -> int | None:
-    """Open concerns reported as having happened at the workplace, for the manager's page; None
-    when fewer than three, so that no one can tell a single report (or who made it)."""
-    count = Concern.objects.filter(workplace=workplace, step__in=OPEN_STEPS).count()
-    return count if count >= OPEN_CONCERNS_SHOWN_FROM else None
+    """`open_concern_counts` for one workplace."""
+    return open_concern_counts([workplace])[workplace.pk]
 
 
 def attachment_of(*, concern: Concern, pk: int) -> Attachment | None:

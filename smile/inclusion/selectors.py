@@ -1,6 +1,6 @@
 """Reads of onboarding, each in a fixed number of queries."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -191,3 +191,14 @@ def interpreter_wish(enrolment_id: int) -> LanguageView | None:
         else "",
         ambassadors=[],
     )
+
+
+def ambassador_languages(workplace_ids: Collection[int]) -> dict[int, set[str]]:
+    """The languages the language ambassadors speak at each of these workplaces (one query):
+    matching's language-support provider (registered in InclusionConfig.ready)."""
+    found: dict[int, set[str]] = {}
+    for workplace_id, language in LanguageAmbassador.objects.filter(
+        workplace_id__in=list(workplace_ids)
+    ).values_list("workplace_id", "language"):
+        found.setdefault(workplace_id, set()).add(language)
+    return found

@@ -8,8 +8,9 @@
 - The self-assessment is answered by the workplace's managers, its mentors and the programme's
   coordinators, once per round each.
 - A programme's rule on commitments is changed by those who may change the programme.
+- A mentor sees her own mentor time against the budget (`reads_own_mentor_time`).
 Mentors, adepts, teachers and anyone of another organisation get a 404 on every page but the
-list of self-assessments they may answer.
+list of self-assessments they may answer (and a mentor's own time).
 """
 
 from django.db.models import Q, QuerySet
@@ -20,7 +21,7 @@ from smile.organisations.access import managed_workplaces, scope_of
 from smile.organisations.choices import Role
 from smile.organisations.models import Workplace
 from smile.programmes import access as programmes_access
-from smile.programmes.models import EnrolmentRole, EnrolmentStatus, Programme
+from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 
 from .models import (
     Action,
@@ -107,6 +108,16 @@ def respondent_role(user: AnyUser, workplace: Workplace) -> str | None:
         if q is not None and Workplace.objects.filter(q, pk=workplace.pk).exists():
             return str(role)
     return None
+
+
+def reads_own_mentor_time(user: AnyUser) -> bool:
+    """A mentor sees her own time against her workplace's budget, and only her own: the page
+    reads the person signed in, never someone named in the address. Whoever has never been a
+    mentor in a programme gets a 404."""
+    scope = scope_of(user)
+    if scope is None:
+        return False
+    return Enrolment.objects.filter(user_id=scope.user.pk, role=EnrolmentRole.MENTOR).exists()
 
 
 def leading_programmes(user: AnyUser) -> QuerySet[Programme]:

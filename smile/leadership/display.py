@@ -11,7 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
-from smile.core.dates import month_year
+from smile.belonging.charts import trend_bars
+from smile.core.dates import day, month_year
 from smile.leadership import charts
 from smile.leadership import statements as st
 from smile.leadership.models import RespondentRole
@@ -116,3 +117,44 @@ def trend(page: SmilePage, *, ident: str) -> dict[str, Any]:
         ],
         "rows": [(month_year(row.month), row.cells) for row in page.trend],
     }
+
+
+@dataclass
+class BelongingTrend:
+    workplace_pk: int
+    name: str
+    # (the day the round opened, smile.belonging.selectors.RoundFigure), oldest first
+    rounds: list[tuple[str, Any]]
+    svg: SafeString | None  # None when no round may be shown
+
+
+def belonging(page: SmilePage) -> list[BelongingTrend]:
+    """The belonging trend of each workplace with a closed round: bars of the rounds' overall
+    mean (a round with too few answers is an outline, never a low bar), the numbers beside."""
+    trends = []
+    days: dict[int, str] = {}  # a round's day, written once for all its workplaces
+    for f in page.workplaces:
+        if not f.belonging:
+            continue
+        svg = None
+        if any(r.shown for r in f.belonging):
+            svg = mark_safe(  # noqa: S308 - built from numbers and escaped text only
+                trend_bars(
+                    [r.overall for r in f.belonging],
+                    title=_("Belonging at %(workplace)s, round by round")
+                    % {"workplace": f.workplace.name},
+                    ident=f"belonging-{f.workplace.pk}",
+                    direction=_direction(),
+                    description=_(
+                        "The mean of all statements, from 1 to 5. "
+                        "The table beside it has the numbers."
+                    ),
+                )
+            )
+        rounds = []
+        for r in f.belonging:
+            if r.round_id not in days:
+                days[r.round_id] = day(r.opens_at)
+            rounds.append((days[r.round_id], r))
+        trends.append(BelongingTrend(f.workplace.pk, f.workplace.name, rounds, svg))
+    return trends

@@ -81,15 +81,22 @@ def flag(minutes: int, budget: int, *, past_middle: bool) -> str:
 
 
 def mentor_times(
-    *, month: date, today: date | None = None, programme_ids: list[int] | None = None
+    *,
+    month: date,
+    today: date | None = None,
+    programme_ids: list[int] | None = None,
+    user_id: int | None = None,
 ) -> list[MentorTime]:
-    """Every mentor's time in the month against her budget. Three queries, whatever the size."""
+    """Every mentor's time in the month against her budget (or one mentor's: `user_id`). Two
+    queries, whatever the size."""
     today = today or timezone.localdate()
     first, after = month_bounds(month)
     past_middle = today >= first + (after - first) / 2
     pairs = Pair.objects.all()
     if programme_ids is not None:
         pairs = pairs.filter(programme_id__in=programme_ids)
+    if user_id is not None:
+        pairs = pairs.filter(mentor__user_id=user_id)
     in_month = Q(logs__held_on__gte=first, logs__held_on__lt=after)
     rows = list(
         pairs.order_by()
@@ -141,6 +148,29 @@ def mentor_times(
             )
         )
     return out
+
+
+MY_MONTHS = 6
+
+
+@dataclass
+class MyMonth:
+    month: date
+    rows: list[MentorTime]  # one per programme she mentored in that month
+
+
+def my_months(*, user_id: int, today: date | None = None) -> list[MyMonth]:
+    """A mentor's own time, this month and the five before (the newest first), against the budget
+    her workplace committed: the manager's figures, for her alone. Two queries a month."""
+    today = today or timezone.localdate()
+    month = today.replace(day=1)
+    months = []
+    for _index in range(MY_MONTHS):
+        rows = mentor_times(month=month, today=today, user_id=user_id)
+        if rows:
+            months.append(MyMonth(month=month, rows=rows))
+        month = (month - timedelta(days=1)).replace(day=1)
+    return months
 
 
 def send_mentor_time_notices(*, today: date | None = None) -> int:

@@ -20,7 +20,11 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from smile.accounts.models import User
+from smile.belonging import selectors as belonging_selectors
 from smile.core.actor import AnyUser
+from smile.equality import selectors as equality_selectors
+from smile.equality.measures import selectors as measures_selectors
+from smile.inclusion import selectors as inclusion_selectors
 from smile.leadership import access, mentor_time
 from smile.leadership import statements as st
 from smile.leadership.models import (
@@ -223,6 +227,13 @@ class WorkplaceFigures:
     open_actions: int = 0
     late_actions: int = 0
     last_follow_up: date | None = None
+    # What the later domains add: onboarding, belonging (closed rounds, oldest first, suppressed
+    # below five answers by `smile.belonging`), open concerns (None below three, by
+    # `smile.equality`) and the active measures' latest cycle (its label, open, late).
+    onboarding: inclusion_selectors.Completion | None = None
+    belonging: list[belonging_selectors.RoundFigure] = field(default_factory=list)
+    open_concerns: int | None = None
+    measures: tuple[str, int, int] | None = None
 
     @property
     def meetings_planned(self) -> int:
@@ -593,6 +604,20 @@ def smile_page(
         .annotate(last=Max("held_on"))
     ):
         by_id[meeting["workplace_id"]].last_follow_up = meeting["last"]
+
+    # The later domains, each batched for all the workplaces by its own app (which keeps its own
+    # rule of what may be shown): onboarding (1 query), belonging (3), concerns (1), measures (2).
+    places = [f.workplace for f in figures]
+    completion = inclusion_selectors.completion_by_workplace(places, today=today)
+    trends = belonging_selectors.workplace_trends(places)
+    concerns = equality_selectors.open_concern_counts(places)
+    measure_statuses = measures_selectors.measures_statuses(places, today=today)
+    for f in figures:
+        pk = f.workplace.pk
+        f.onboarding = completion.get(pk)
+        f.belonging = trends.get(pk, [])
+        f.open_concerns = concerns.get(pk)
+        f.measures = measure_statuses.get(pk)
     return page
 
 

@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("workplaces/<int:pk>/actions/new/", views.action_create, name="action-create"),
     path("workplaces/<int:pk>/follow-ups/new/", views.follow_up_create, name="follow-up-create"),
     path("self-assessment/", views.to_answer, name="to-answer"),
+    path("my-time/", views.my_time, name="my-time"),
     path("rounds/<int:pk>/", views.round_detail, name="round"),
     path("rounds/<int:pk>/answer/", views.round_answer, name="round-answer"),
     path("rounds/<int:pk>/close/", views.round_close, name="round-close"),

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from smile.accounts.http import request_user
+from smile.belonging.models import MIN_SHOWN as BELONGING_MIN_SHOWN
 from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
-from smile.leadership import access, display, selectors, services
+from smile.equality.selectors import OPEN_CONCERNS_SHOWN_FROM
+from smile.leadership import access, display, mentor_time, selectors, services
 from smile.leadership import statements as st
 from smile.leadership.forms import (
     ActionForm,
@@ -80,6 +82,9 @@ def _page(
             policies.allowed(user, Programme, policies.CHANGE).order_by("-starts_on", "name")
         ),
         levels=[(label, page.level_totals[level]) for level, label in Level.choices],
+        belonging=display.belonging(page),
+        belonging_minimum=BELONGING_MIN_SHOWN,
+        concerns_from=OPEN_CONCERNS_SHOWN_FROM,
     )
     if workplace is not None:
         figures = page.workplaces[0]
@@ -101,6 +106,29 @@ def overview(request: HttpRequest) -> HttpResponse:
 @login_required
 def workplace_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, workplace=_workplace(request, pk))
+
+
+@login_required
+def my_time(request: HttpRequest) -> HttpResponse:
+    """A mentor's own time against the budget her workplace committed, month by month."""
+    user = request_user(request)
+    if not access.reads_own_mentor_time(user):
+        raise Http404
+    months = mentor_time.my_months(user_id=user.pk)
+    programmes = {
+        p.pk: p
+        for p in Programme.objects.filter(
+            pk__in={row.programme_id for m in months for row in m.rows}
+        )
+    }
+    context = {
+        "months": [
+            (m.month, [(row, programmes[row.programme_id]) for row in m.rows]) for m in months
+        ],
+        "several": len(programmes) > 1,
+        "rule": mentor_time.RULE,
+    }
+    return render(request, "leadership/my_time.html", context)
 
 
 # --- the self-assessment -----------------------------------------------------------------------

@@ -242,6 +242,7 @@ def load_learning_activity(
             note=note,
             photo=None,
             self_level=own,
+            language="sv",  # the demo's notes are written in Swedish
         )
         if mentor_level is not None:
             practice_confirm(entry=entry, by=amal.mentor.user, mentor_level=mentor_level)
@@ -344,5 +345,6 @@ def load_learning_activity(
         note="Jag hjälpte till att resa en vägg.",
         photo=None,
         self_level=1,
+        language="sv",
     )
     practice_confirm(entry=entry, by=olena.mentor.user, mentor_level=1)

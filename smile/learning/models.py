@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from smile.core.models import TimeStamped
+from smile.core.texts import language_field
 from smile.organisations.models import Organisation, Workplace
 from smile.programmes.models import Enrolment, Programme
 
@@ -84,7 +85,9 @@ class Curriculum(TimeStamped):
 class Unit(TimeStamped):
     """A unit of theory, such as measurement technology, moulding or safety."""
 
-    curriculum = models.ForeignKey(Curriculum, on_delete=models.CASCADE, related_name="units")
+    curriculum = models.ForeignKey(
+        Curriculum, on_delete=models.CASCADE, related_name="units", verbose_name=_("curriculum")
+    )
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -105,7 +108,12 @@ class Unit(TimeStamped):
 class Objective(TimeStamped):
     """A learning objective in plain language. Its code is unique in the curriculum."""
 
-    curriculum = models.ForeignKey(Curriculum, on_delete=models.CASCADE, related_name="objectives")
+    curriculum = models.ForeignKey(
+        Curriculum,
+        on_delete=models.CASCADE,
+        related_name="objectives",
+        verbose_name=_("curriculum"),
+    )
     unit = models.ForeignKey(
         Unit, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("unit")
     )
@@ -294,12 +302,16 @@ class PracticeEntry(TimeStamped):
         verbose_name=_("objective"),
     )
     note = models.TextField(_("what I did"), max_length=2000, blank=True)
+    # The language each text is written in (smile.core.texts): the pages mark it, and a reader
+    # may have it translated by machine.
+    note_language = language_field(_("the note is written in"))
     photo = models.ImageField(_("photo"), upload_to="practice/%Y/%m/", blank=True)
     self_level = models.PositiveSmallIntegerField(_("my level"), choices=Level.choices)
     status = models.CharField(
         max_length=9, choices=PracticeStatus.choices, default=PracticeStatus.SUBMITTED
     )
     mentor_comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    comment_language = language_field(_("the comment is written in"))
     mentor_level = models.PositiveSmallIntegerField(
         _("the mentor's assessment"), choices=Level.choices, null=True, blank=True
     )
@@ -485,10 +497,20 @@ class Term(TimeStamped):
     """A word or phrase of the trade, in Swedish, with translations into the adepts' languages."""
 
     curriculum = models.ForeignKey(
-        Curriculum, on_delete=models.CASCADE, null=True, blank=True, related_name="terms"
+        Curriculum,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="terms",
+        verbose_name=_("curriculum"),
     )
     workplace = models.ForeignKey(
-        Workplace, on_delete=models.CASCADE, null=True, blank=True, related_name="terms"
+        Workplace,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="terms",
+        verbose_name=_("workplace"),
     )
     swedish = models.CharField(_("word or phrase in Swedish"), max_length=200)
     explanation = models.CharField(_("explanation in plain Swedish"), max_length=300, blank=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -23,7 +23,7 @@ from django.utils.translation import gettext_noop
 from smile.accounts.models import User
 from smile.core import policies
 from smile.core.errors import ApplicationError, NotAllowed
-from smile.matching import scoring
+from smile.matching import language_support, scoring
 from smile.matching.labels import RULE_SENTENCES
 from smile.matching.models import (
     PLACE_HOLDING_STATUSES,
@@ -149,9 +149,22 @@ def _languages(items: object) -> dict[str, int]:
     return result
 
 
-def profile_view(enrolment: Enrolment, programme: Programme) -> scoring.ProfileView:
-    """The scoring view of an enrolment; an enrolment without a profile counts as empty."""
+def profile_view(
+    enrolment: Enrolment,
+    programme: Programme,
+    support: Mapping[int, frozenset[str]] | None = None,
+) -> scoring.ProfileView:
+    """The scoring view of an enrolment; an enrolment without a profile counts as empty.
+
+    `support`: the language support at workplaces (`language_support.languages_at`), read for
+    her own workplace when not given; used for adepts only."""
     profile = profile_of(enrolment)
+    if enrolment.role != EnrolmentRole.ADEPT:
+        support_languages: frozenset[str] = frozenset()
+    else:
+        if support is None:
+            support = language_support.languages_at([enrolment.workplace_id])
+        support_languages = support.get(enrolment.workplace_id, frozenset())
     capacity = effective_capacity(profile, programme)
     return scoring.ProfileView(
         enrolment_id=enrolment.pk,
@@ -168,6 +181,7 @@ def profile_view(enrolment: Enrolment, programme: Programme) -> scoring.ProfileV
         capacity=capacity,
         trained=bool(profile and profile.training_completed_on),
         line_manager_id=profile.line_manager_id if profile else None,
+        support_languages=support_languages,
     )
 
 
@@ -193,8 +207,11 @@ def cohort_load(programme: Programme) -> Cohort:
         )
     )
     paired = {adept_id for adept_id, _ in live}
+    support = language_support.languages_at(
+        {e.workplace_id for e in enrolments if e.role == EnrolmentRole.ADEPT}
+    )
     adepts = [
-        profile_view(e, programme)
+        profile_view(e, programme, support)
         for e in enrolments
         if e.role == EnrolmentRole.ADEPT and e.pk not in paired
     ]

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from smile.core.dates import cldr_locale
 from smile.core.templatetags.bidi import bdi
+from smile.matching import language_support
 from smile.matching.models import MatchingProfile, Pair, Shift, profile_of
 from smile.matching.profiles import LANGUAGES
 from smile.matching.scoring import CRITERIA
@@ -86,6 +87,24 @@ def _language(adept: MatchingProfile | None, mentor: MatchingProfile | None) -> 
         return []
     names = _joined([language_name(code) for code in shared])
     return [sentence(_("Both speak %(languages)s."), languages=names)]
+
+
+def _ambassador(pair: Pair, adept: MatchingProfile | None) -> list[SafeString]:
+    """For a pair who share no language: an ambassador at her workplace who speaks hers (one
+    query, only then)."""
+    mine = _languages(adept)
+    if not mine or pair.adept.workplace_id is None:
+        return []
+    spoken = language_support.languages_at([pair.adept.workplace_id]).get(
+        pair.adept.workplace_id, frozenset()
+    )
+    shared = sorted(spoken & mine.keys(), key=lambda code: (-mine[code], code))
+    if not shared:
+        return []
+    names = _joined([language_name(code) for code in shared])
+    return [
+        sentence(_("A language ambassador at the workplace speaks %(languages)s."), languages=names)
+    ]
 
 
 def _workplace(pair: Pair) -> list[SafeString]:
@@ -166,7 +185,7 @@ def match_reasons(pair: Pair, criteria: Iterable[str]) -> list[SafeString]:
         if criterion not in wanted:
             continue
         if criterion == "language":
-            found += _language(adept, mentor)
+            found += _language(adept, mentor) or _ambassador(pair, adept)
         elif criterion == "workplace":
             found += _workplace(pair)
         elif criterion == "trade":

@@ -7,7 +7,9 @@ The score is a weighted sum.  Each criterion gets a share of 100 points in propo
 weight (``max = 100 * w / sum(w)``) and earns ``max * fit`` where fit is in [0, 1]:
 
 * language: the best shared language, ``min(adept level, mentor level) / 4``
-  (4 is "mother tongue"; two people who both speak a little share a quarter of it);
+  (4 is "mother tongue"; two people who both speak a little share a quarter of it); when they
+  share none but a language ambassador at the adept's workplace speaks one of her languages
+  (`ProfileView.support_languages`), a modest ``SUPPORT_FIT`` (a quarter, as "a little");
 * workplace: 1 at the same workplace, 0.5 at another site of the same employer;
 * trade: 0.6 for the same trade, plus 0.4 × the overlap (Jaccard) of their skills;
 * shifts and interests: the overlap (Jaccard) of the two sets;
@@ -26,6 +28,8 @@ from dataclasses import dataclass, field
 
 CRITERIA = ("language", "workplace", "trade", "shifts", "interests", "gender")
 MAX_LEVEL = 4
+# The language fit of a pair who share no language, where someone at her workplace speaks hers.
+SUPPORT_FIT = 0.25
 DEFAULT_CANDIDATE_LIMIT = 50
 
 # Hard-rule codes, in the order they are reported.
@@ -61,6 +65,8 @@ class ProfileView:
     capacity: int = 0
     trained: bool = False
     line_manager_id: int | None = None
+    # An adept's: the languages of the language ambassadors at her workplace.
+    support_languages: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +146,18 @@ def broken_rules(
     return codes
 
 
+def supported(adept: ProfileView, mentor: ProfileView) -> bool:
+    """They share no language, but an ambassador at her workplace speaks one of hers."""
+    return adept.languages.keys().isdisjoint(mentor.languages) and not (
+        adept.support_languages.isdisjoint(adept.languages)
+    )
+
+
 def _fit_language(adept: ProfileView, mentor: ProfileView) -> float:
-    return language_fit(adept.languages, mentor.languages)
+    fit = language_fit(adept.languages, mentor.languages)
+    if fit == 0 and supported(adept, mentor):
+        return SUPPORT_FIT
+    return fit
 
 
 def _fit_workplace(adept: ProfileView, mentor: ProfileView) -> float:

@@ -14,6 +14,7 @@ from smile.accounts.models import User
 from smile.accounts.services import membership_create
 from smile.belonging.demo import load_belonging_demo
 from smile.core.actor import SYSTEM
+from smile.equality.figures.demo import load_figures_demo
 from smile.inclusion.demo import load_inclusion_demo
 from smile.learning.demo import load_learning_demo
 from smile.learning.demo_activity import DemoPeople, load_learning_activity
@@ -323,6 +324,13 @@ def load_demo() -> bool:
     load_belonging_demo(programme=programme, shown=moulding, hidden=finishing)
     load_inclusion_demo(pairs=pairs, workplaces={"moulding": moulding, "factory": factory})
     load_training_demo(mentors=mentors)
+    load_figures_demo(
+        programme=programme,
+        owner=savsjo,
+        school=school,
+        workplaces=[moulding, finishing, factory, site_team],
+        adepts=adepts,
+    )
 
     # A second municipality's programme: nothing of it may show to Sävsjö's people.
     care_programme = programme_save(

@@ -6,6 +6,10 @@
   `shared_reflections` below, read on the programme page.
 - The coordinator sees, per programme of the owners she coordinates, which mentors completed
   which modules. Managers and adepts see nothing here (404).
+- Her development profile (self-ratings and goals) is hers alone, like her reflections: nobody
+  else has a clause for them.
+- Mentor network meetings: the coordinator of the programme's owner schedules them and records
+  attendance ("manage"); the programme's active mentors see them and their own attendance.
 """
 
 from django.db.models import Q, QuerySet
@@ -14,9 +18,17 @@ from smile.core import policies
 from smile.core.actor import AnyUser
 from smile.organisations.access import scope_of
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
-from smile.training.models import Completion, Module, Reflection
+from smile.training.models import (
+    Completion,
+    DevelopmentGoal,
+    Module,
+    NetworkMeeting,
+    Reflection,
+    SelfRating,
+)
 
 DEVELOPMENT = "mentor_development"
+MANAGE = "manage"
 
 
 def is_mentor(user: AnyUser) -> bool:
@@ -76,8 +88,50 @@ def shared_reflections(user: AnyUser, programme: Programme) -> QuerySet[Reflecti
     return Reflection.objects.filter(Q(shared=True), user_id__in=mentors)
 
 
+def own_self_ratings(user: AnyUser) -> QuerySet[SelfRating]:
+    scope = scope_of(user)
+    if scope is None:
+        return SelfRating.objects.none()
+    return SelfRating.objects.filter(user_id=scope.user.pk)
+
+
+def own_goals(user: AnyUser) -> QuerySet[DevelopmentGoal]:
+    scope = scope_of(user)
+    if scope is None:
+        return DevelopmentGoal.objects.none()
+    return DevelopmentGoal.objects.filter(user_id=scope.user.pk)
+
+
+def mentor_programme_ids(user: AnyUser) -> QuerySet[Enrolment, int]:
+    """The programmes she is an active mentor in, as a subquery of programme ids."""
+    scope = scope_of(user)
+    rows = Enrolment.objects.filter(role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE)
+    rows = rows.none() if scope is None else rows.filter(user_id=scope.user.pk)
+    return rows.values_list("programme_id", flat=True)
+
+
+def visible_network_meetings(user: AnyUser) -> QuerySet[NetworkMeeting]:
+    scope = scope_of(user)
+    if scope is None:
+        return NetworkMeeting.objects.none()
+    return NetworkMeeting.objects.filter(
+        Q(programme__owner_id__in=scope.coordinating)
+        | Q(programme_id__in=mentor_programme_ids(user))
+    )
+
+
+def managed_network_meetings(user: AnyUser) -> QuerySet[NetworkMeeting]:
+    """The meetings of the programmes whose owner she coordinates."""
+    return NetworkMeeting.objects.filter(programme__in=development_programmes(user))
+
+
 def register() -> None:
     policies.register(Module, view=visible_modules)
     policies.register(Reflection, view=own_reflections, change=own_reflections)
     policies.register(Completion, view=own_completions)
     policies.register(Programme, **{DEVELOPMENT: development_programmes})
+    policies.register(SelfRating, view=own_self_ratings, change=own_self_ratings)
+    policies.register(DevelopmentGoal, view=own_goals, change=own_goals)
+    policies.register(
+        NetworkMeeting, view=visible_network_meetings, **{MANAGE: managed_network_meetings}
+    )

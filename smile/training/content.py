@@ -101,3 +101,10 @@ MODULES: list[dict[str, Any]] = [
         ],
     },
 ]
+
+
+def seed(module_model: Any) -> None:
+    """Put the modules in place (or back), keyed on their code: the migration calls it with its
+    historical model; tests that start from a flushed database call it with the real one."""
+    for order, item in enumerate(MODULES, start=1):
+        module_model.objects.update_or_create(code=item["code"], defaults={**item, "order": order})

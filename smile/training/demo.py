@@ -1,8 +1,21 @@
 """Demo data for mentor development: the demo mentors have completed the basic modules (their
-profiles already carry a training date), one has shared a reflection."""
+profiles already carry a training date), one has shared a reflection; Johan has rated himself
+once and set a goal, and the programme has a mentor network meeting in two weeks."""
 
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from smile.mentoring.models import Dimension
 from smile.programmes.models import Enrolment
-from smile.training.models import Completion, Module, Reflection
+from smile.training.models import (
+    Completion,
+    DevelopmentGoal,
+    Module,
+    NetworkMeeting,
+    Reflection,
+    SelfRating,
+)
 
 
 def load_training_demo(*, mentors: dict[str, Enrolment]) -> None:
@@ -23,3 +36,28 @@ def load_training_demo(*, mentors: dict[str, Enrolment]) -> None:
                         "shared": key == "johan" and index == 0,
                     },
                 )
+    johan = mentors.get("johan")
+    if johan is None:
+        return
+    SelfRating.objects.get_or_create(
+        user=johan.user,
+        rated_on=johan.starts_on,
+        defaults={"inclusion": 3, "learning": 4, "equality": 2, "support": 3},
+    )
+    DevelopmentGoal.objects.get_or_create(
+        user=johan.user,
+        dimension=Dimension.EQUALITY,
+        defaults={
+            "text": "Lära mig mer om diskrimineringsgrunderna och säga ifrån när det behövs."
+        },
+    )
+    day = timezone.localdate() + timedelta(days=14)
+    NetworkMeeting.objects.get_or_create(
+        programme=johan.programme,
+        agenda="Erfarenheter från de första månaderna. Hur ger vi stöd på enkel svenska?",
+        defaults={
+            "starts_at": timezone.make_aware(datetime.combine(day, time(14, 0))),
+            "place": "Kommunhuset, sal 2",
+            "themes": [Dimension.INCLUSION.value, Dimension.LEARNING.value],
+        },
+    )

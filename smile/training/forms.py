@@ -3,7 +3,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smile.training.services import MAX_ANSWER
+from smile.mentoring.meetings.forms import LOCAL_INPUT, LocalDateTimeInput
+from smile.mentoring.models import Dimension as SmileDimension
+from smile.programmes.models import Enrolment
+from smile.training.models import RATING_DIMENSIONS
+from smile.training.services import GOAL_MAX, MAX_ANSWER
 
 
 class ReflectionForm(forms.Form):
@@ -27,3 +31,96 @@ class ReflectionForm(forms.Form):
 
     def shared(self) -> list[bool]:
         return [bool(self.cleaned_data.get(f"shared_{n}")) for n in range(1, self.count + 1)]
+
+
+SCALE = [
+    ("1", _("1 – I am just starting")),
+    ("2", _("2")),
+    ("3", _("3")),
+    ("4", _("4")),
+    ("5", _("5 – I feel confident")),
+]
+
+
+class SelfRatingForm(forms.Form):
+    """Her rating of herself on each dimension, 1 to 5."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(SmileDimension.choices)
+        for dimension in RATING_DIMENSIONS:
+            self.fields[dimension] = forms.TypedChoiceField(
+                label=labels[dimension], choices=SCALE, coerce=int, widget=forms.RadioSelect
+            )
+
+    def ratings(self) -> dict[str, int]:
+        return {d: int(self.cleaned_data[d]) for d in RATING_DIMENSIONS}
+
+
+class GoalsForm(forms.Form):
+    """Her personal development goal per dimension; an empty box has no goal."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(SmileDimension.choices)
+        for dimension in RATING_DIMENSIONS:
+            self.fields[dimension] = forms.CharField(
+                label=labels[dimension],
+                max_length=GOAL_MAX,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def goals(self) -> dict[str, str]:
+        return {d: self.cleaned_data.get(d) or "" for d in RATING_DIMENSIONS}
+
+
+class NetworkMeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Day and time"),
+        widget=LocalDateTimeInput(),
+        input_formats=[LOCAL_INPUT, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Length in minutes"),
+        min_value=15,
+        max_value=480,
+        initial=90,
+        widget=forms.NumberInput(attrs={"step": 15, "inputmode": "numeric"}),
+    )
+    place = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("Where you meet. Or give a video link below."),
+    )
+    video_url = forms.URLField(
+        label=_("Video link"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"inputmode": "url"}),
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"),
+        choices=SmileDimension.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The dimensions the meeting is about: one or more."),
+    )
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AttendanceForm(forms.Form):
+    def __init__(self, *args: Any, mentors: list[Enrolment], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attended"] = forms.TypedMultipleChoiceField(
+            label=_("Who attended"),
+            choices=[(e.pk, e.user.full_name) for e in mentors],
+            coerce=int,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )

@@ -1,5 +1,6 @@
 """Mentor development: modules on the four SMILE dimensions, the mentor's private reflections
-and which modules she has completed."""
+and which modules she has completed; her own development profile (self-ratings and goals, private
+to her) and the programme's mentor network meetings with their attendance."""
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from smile.core.models import TimeStamped
+from smile.mentoring.models import Dimension as SmileDimension
+from smile.programmes.models import Enrolment, Programme
 
 
 class Dimension(models.TextChoices):
@@ -105,3 +108,127 @@ class Completion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.module} ({self.completed_on})"
+
+
+# The mentor's own development and the network meetings use the four dimensions of the SMILE
+# model as the meeting logs' check-ins do (`smile.mentoring.models.Dimension`), so her own
+# rating lines up with what her pairs rated on the same dimension.
+RATING_DIMENSIONS = [str(value) for value in SmileDimension.values]
+
+
+class SelfRating(TimeStamped):
+    """One round of a mentor's rating of herself on the four dimensions, 1 to 5. Private to her.
+
+    A round is whenever she rates again; a second rating on the same day replaces that day's.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="self_ratings"
+    )
+    rated_on = models.DateField(_("date"))
+    inclusion = models.PositiveSmallIntegerField(_("inclusion"))
+    learning = models.PositiveSmallIntegerField(_("learning"))
+    equality = models.PositiveSmallIntegerField(_("equality"))
+    support = models.PositiveSmallIntegerField(_("support from the workplace"))
+
+    class Meta:
+        ordering = ["rated_on", "pk"]
+        verbose_name = _("self-rating")
+        verbose_name_plural = _("self-ratings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "rated_on"], name="self_rating_one_per_day"),
+            *[
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                    name=f"self_rating_{name}_range",
+                )
+                for name in ["inclusion", "learning", "equality", "support"]
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.rated_on}"
+
+    def value(self, dimension: str) -> int:
+        return int(getattr(self, dimension))
+
+
+class DevelopmentGoal(TimeStamped):
+    """The mentor's personal goal on one dimension. Private to her."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="development_goals"
+    )
+    dimension = models.CharField(_("dimension"), max_length=10, choices=SmileDimension.choices)
+    text = models.CharField(_("goal"), max_length=500)
+
+    class Meta:
+        verbose_name = _("development goal")
+        verbose_name_plural = _("development goals")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "dimension"], name="goal_one_per_dimension"),
+            models.CheckConstraint(
+                condition=models.Q(dimension__in=SmileDimension.values),
+                name="goal_dimension_valid",
+            ),
+            models.CheckConstraint(condition=~models.Q(text=""), name="goal_not_empty"),
+        ]
+
+
+class NetworkMeeting(TimeStamped):
+    """The coordinator gathers a programme's mentors for exchange and supervision."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="network_meetings"
+    )
+    starts_at = models.DateTimeField(_("day and time"))
+    duration_minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=90)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    # The dimensions the meeting is about: one or more of `RATING_DIMENSIONS`.
+    themes = models.JSONField(_("themes"), default=list)
+    agenda = models.TextField(_("agenda"), max_length=1000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("mentor network meeting")
+        verbose_name_plural = _("mentor network meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(place="", video_url=""), name="network_has_place_or_link"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gte=15, duration_minutes__lte=480),
+                name="network_duration_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    def theme_labels(self) -> list[str]:
+        labels = dict(SmileDimension.choices)
+        return [str(labels[t]) for t in RATING_DIMENSIONS if t in self.themes]
+
+
+class NetworkAttendance(models.Model):
+    """A mentor of the programme was at the meeting, as the coordinator recorded."""
+
+    meeting = models.ForeignKey(
+        NetworkMeeting, on_delete=models.CASCADE, related_name="attendances"
+    )
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="network_attendances"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "enrolment"], name="network_attendance_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.enrolment_id}"

@@ -1,11 +1,13 @@
 """Writes for mentor development: answering a module's reflections and completing it, which,
-once every basic module is done, makes the mentor matchable."""
+once every basic module is done, makes the mentor matchable; her self-ratings and goals; the
+coordinator's mentor network meetings and their attendance."""
 
-from datetime import date
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from smile.accounts.models import User
@@ -14,9 +16,18 @@ from smile.core.errors import ApplicationError, NotAllowed
 from smile.matching.models import MatchingProfile
 from smile.notifications.models import Kind, Notification
 from smile.notifications.services import Notice, finish, notify_many, subject_key
-from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
+from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 from smile.training import access
-from smile.training.models import Completion, Module, Reflection
+from smile.training.models import (
+    RATING_DIMENSIONS,
+    Completion,
+    DevelopmentGoal,
+    Module,
+    NetworkAttendance,
+    NetworkMeeting,
+    Reflection,
+    SelfRating,
+)
 
 MAX_ANSWER = 3000
 
@@ -131,3 +142,152 @@ def _mark_trained(*, user: User, on: date) -> None:
         if profile.training_completed_on is None:
             profile.training_completed_on = on
             profile.save(update_fields=["training_completed_on", "updated_at"])
+
+
+# The mentor's development profile ------------------------------------------------------------
+
+GOAL_MAX = 500
+
+
+def _require_mentor(actor: User, what: str) -> None:
+    if not access.is_mentor(actor):
+        raise NotAllowed(what)
+
+
+@transaction.atomic
+def self_rating_save(*, actor: User, ratings: Mapping[str, int]) -> SelfRating:
+    """Her rating of herself on each of the four dimensions, 1 to 5, dated today. A new round
+    each day she rates; rating again the same day corrects that day's round."""
+    _require_mentor(actor, "self-rating")
+    values: dict[str, int] = {}
+    for dimension in RATING_DIMENSIONS:
+        value = ratings.get(dimension)
+        if value is None or not 1 <= int(value) <= 5:
+            raise ApplicationError(_("Choose a rating from 1 to 5."), field=dimension)
+        values[dimension] = int(value)
+    rating, _created = SelfRating.objects.update_or_create(
+        user=actor, rated_on=timezone.localdate(), defaults=values
+    )
+    return rating
+
+
+@transaction.atomic
+def development_goals_save(*, actor: User, goals: Mapping[str, str]) -> int:
+    """Her personal goal per dimension; an empty goal removes the one she had. Returns how many
+    goals she has now."""
+    _require_mentor(actor, "development goals")
+    for dimension in RATING_DIMENSIONS:
+        text = (goals.get(dimension) or "").strip()
+        if len(text) > GOAL_MAX:
+            raise ApplicationError(
+                _("Write at most %(count)d characters.") % {"count": GOAL_MAX}, field=dimension
+            )
+    for dimension in RATING_DIMENSIONS:
+        text = (goals.get(dimension) or "").strip()
+        if text:
+            DevelopmentGoal.objects.update_or_create(
+                user=actor, dimension=dimension, defaults={"text": text}
+            )
+        else:
+            DevelopmentGoal.objects.filter(user=actor, dimension=dimension).delete()
+    return DevelopmentGoal.objects.filter(user=actor).count()
+
+
+# Mentor network meetings ---------------------------------------------------------------------
+
+
+def _active_mentors(programme: Programme) -> list[Enrolment]:
+    return list(
+        Enrolment.objects.filter(
+            programme=programme, role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE
+        ).select_related("user")
+    )
+
+
+@transaction.atomic
+def network_meeting_schedule(
+    *,
+    actor: User,
+    programme: Programme,
+    starts_at: datetime,
+    themes: Iterable[str],
+    duration_minutes: int = 90,
+    place: str = "",
+    video_url: str = "",
+    agenda: str = "",
+) -> NetworkMeeting:
+    """The coordinator calls the programme's mentors to a network meeting; each active mentor
+    is told (in her own language) when and on which dimensions."""
+    policies.require(actor, access.DEVELOPMENT, programme)
+    chosen = [t for t in RATING_DIMENSIONS if t in set(themes)]
+    if not chosen:
+        raise ApplicationError(_("Choose at least one dimension."), field="themes")
+    if starts_at <= timezone.now():
+        raise ApplicationError(_("Choose a time in the future."), field="starts_at")
+    if not place.strip() and not video_url.strip():
+        raise ApplicationError(_("Give a place or a video link."), field="place")
+    meeting = NetworkMeeting(
+        programme=programme,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        place=place.strip(),
+        video_url=video_url.strip(),
+        themes=chosen,
+        agenda=agenda.strip(),
+        created_by=actor,
+    )
+    meeting.full_clean()
+    meeting.save()
+    url = reverse("training:mine") + "#network"
+    notices = []
+    for enrolment in _active_mentors(programme):
+        # The themes are words in the sentence: in the language the mentor reads SMILE in.
+        with translation.override(enrolment.user.preferred_language):
+            theme = ", ".join(meeting.theme_labels())
+        notices.append(
+            Notice(
+                recipient_id=enrolment.user_id,
+                kind=Kind.MENTOR_DEVELOPMENT,
+                params={
+                    "event": "network_meeting",
+                    "name": actor.full_name,
+                    "starts_at": meeting.starts_at.isoformat(),
+                    "theme": theme,
+                    "programme": programme.name,
+                },
+                url=url,
+            )
+        )
+    notify_many(notices=notices)
+    return meeting
+
+
+@transaction.atomic
+def network_attendance_record(
+    *, actor: User, meeting: NetworkMeeting, attended: Iterable[int]
+) -> int:
+    """After the meeting, the coordinator ticks who was there (mentor enrolments of the
+    programme). Recording again replaces the list. Returns how many attended."""
+    policies.require(actor, access.MANAGE, meeting)
+    if meeting.starts_at > timezone.now():
+        raise ApplicationError(
+            _("Attendance can be recorded when the meeting has started."), field="attended"
+        )
+    wanted = set(attended)
+    mentors = set(
+        Enrolment.objects.filter(
+            programme_id=meeting.programme_id, role=EnrolmentRole.MENTOR
+        ).values_list("pk", flat=True)
+    )
+    if wanted - mentors:
+        raise ApplicationError(_("Only the programme's mentors can be recorded."), field="attended")
+    NetworkAttendance.objects.filter(meeting=meeting).exclude(enrolment_id__in=wanted).delete()
+    have = set(
+        NetworkAttendance.objects.filter(meeting=meeting).values_list("enrolment_id", flat=True)
+    )
+    NetworkAttendance.objects.bulk_create(
+        [NetworkAttendance(meeting=meeting, enrolment_id=pk) for pk in sorted(wanted - have)]
+    )
+    meeting.attendance_recorded_at = timezone.now()
+    meeting.save(update_fields=["attendance_recorded_at", "updated_at"])
+    return len(wanted)

@@ -7,6 +7,11 @@ app_name = "training"
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("modules/<int:pk>/", views.module, name="module"),
+    path("profile/", views.profile, name="profile"),
+    path("profile/rating/", views.profile_rate, name="profile_rate"),
+    path("profile/goals/", views.profile_goals, name="profile_goals"),
     path("programmes/", views.programmes, name="programmes"),
     path("programmes/<int:pk>/", views.programme, name="programme"),
+    path("programmes/<int:pk>/network/new/", views.network_new, name="network_new"),
+    path("network/<int:pk>/attendance/", views.network_attendance, name="network_attendance"),
 ]

@@ -1,20 +1,29 @@
-"""The mentor's development page and modules; the coordinator's completion per programme."""
+"""The mentor's development page, modules and her development profile; the coordinator's
+completion per programme and the programme's mentor network meetings."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from smile.accounts.http import request_user
+from smile.accounts.models import User
 from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.programmes.models import Programme
 from smile.training import access, selectors, services
-from smile.training.forms import ReflectionForm
-from smile.training.models import Module
+from smile.training.forms import (
+    AttendanceForm,
+    GoalsForm,
+    NetworkMeetingForm,
+    ReflectionForm,
+    SelfRatingForm,
+)
+from smile.training.models import Module, NetworkMeeting
 
 
 @login_required
@@ -23,7 +32,11 @@ def mine(request: HttpRequest) -> HttpResponse:
     if not access.is_mentor(user):
         raise Http404
     rows = selectors.my_modules(user=user)
-    context = {"rows": rows, "basic_done": services.basic_modules_done(user=user)}
+    context = {
+        "rows": rows,
+        "basic_done": services.basic_modules_done(user=user),
+        **selectors.my_network_meetings(user=user),
+    }
     return render(request, "training/mine.html", context)
 
 
@@ -66,6 +79,8 @@ def programme(request: HttpRequest, pk: int) -> HttpResponse:
         "programme": found,
         **selectors.programme_completion(programme=found),
         "shared": access.shared_reflections(user, found).select_related("module", "user"),
+        "network": selectors.programme_network(programme=found),
+        "now": timezone.now(),
     }
     return render(request, "training/programme.html", context)
 
@@ -77,3 +92,117 @@ def programmes(request: HttpRequest) -> HttpResponse:
         raise Http404
     found = policies.allowed(user, Programme, access.DEVELOPMENT).order_by("name")
     return render(request, "training/programmes.html", {"programmes": found})
+
+
+def _profile_page(
+    request: HttpRequest,
+    user: User,
+    *,
+    rating_form: SelfRatingForm | None = None,
+    goals_form: GoalsForm | None = None,
+) -> HttpResponse:
+    profile = selectors.development_profile(user=user)
+    goals = {row["dimension"]: row["goal"].text for row in profile["rows"] if row["goal"]}
+    context = {
+        **profile,
+        "rating_form": rating_form or SelfRatingForm(prefix="rating"),
+        "goals_form": goals_form or GoalsForm(prefix="goal", initial=goals),
+    }
+    return render(request, "training/profile.html", context)
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    if not access.is_mentor(user):
+        raise Http404
+    return _profile_page(request, user)
+
+
+@login_required
+@require_POST
+def profile_rate(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    if not access.is_mentor(user):
+        raise Http404
+    form = SelfRatingForm(request.POST, prefix="rating")
+    if form.is_valid():
+        try:
+            services.self_rating_save(actor=user, ratings=form.ratings())
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("Your self-rating is saved."))
+            return redirect("training:profile")
+    return _profile_page(request, user, rating_form=form)
+
+
+@login_required
+@require_POST
+def profile_goals(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    if not access.is_mentor(user):
+        raise Http404
+    form = GoalsForm(request.POST, prefix="goal")
+    if form.is_valid():
+        try:
+            services.development_goals_save(actor=user, goals=form.goals())
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("Your goals are saved."))
+            return redirect("training:profile")
+    return _profile_page(request, user, goals_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_new(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request_user(request)
+    found = policies.load(user, Programme, pk, to=access.DEVELOPMENT)
+    form = NetworkMeetingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.network_meeting_schedule(
+                actor=user,
+                programme=found,
+                starts_at=data["starts_at"],
+                duration_minutes=data["duration_minutes"],
+                place=data["place"],
+                video_url=data["video_url"],
+                themes=data["themes"],
+                agenda=data["agenda"],
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("The network meeting is scheduled. The mentors are told."))
+            return redirect("training:programme", pk=found.pk)
+    return render(request, "training/network_new.html", {"programme": found, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request_user(request)
+    meeting = policies.load(user, NetworkMeeting, pk, to=access.MANAGE, related=["programme"])
+    mentors = selectors.programme_mentors(programme=meeting.programme)
+    present = list(meeting.attendances.values_list("enrolment_id", flat=True))
+    form = AttendanceForm(
+        request.POST if request.method == "POST" else None,
+        mentors=mentors,
+        initial={"attended": present},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_attendance_record(
+                actor=user, meeting=meeting, attended=form.cleaned_data["attended"]
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("The attendance is saved."))
+            return redirect("training:programme", pk=meeting.programme_id)
+    context = {"meeting": meeting, "form": form, "started": meeting.starts_at <= timezone.now()}
+    return render(request, "training/network_attendance.html", context)

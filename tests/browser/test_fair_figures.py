@@ -1,7 +1,7 @@
 """Alice, the programme's coordinator, reads the fair figures on her phone (390 px) in Swedish and
 in Arabic: the numbers equal those worked out by hand from the adepts the test made, a group of 4
-is hidden together with the group that would give it away, and the page passes axe. Dana answers
-the statistics question in Arabic."""
+is hidden together with the group that would give it away, the page passes axe and prints without
+the header. Dana finds the statistics question on her privacy page and answers it in Arabic."""
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -40,6 +40,13 @@ def test_the_coordinator_reads_the_fair_figures_on_a_phone(
     assert cells.nth(4).inner_text().strip() == EXPECTED_ADEPTS["all"]
     body = page.locator("main").inner_text()
     assert "Dana" not in body and "Figur " not in body
+    # On paper: the figures and why some are hidden, without the header and the screen's links.
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator('main a[href="/equality/figures/consent/"]')).to_be_hidden()
+    expect(table).to_be_visible()
+    expect(page.locator("#about-heading")).to_be_visible()
+    page.emulate_media(media="screen")
     log_out(page)
 
 
@@ -48,11 +55,13 @@ def test_the_adept_answers_the_question_in_arabic(
 ) -> None:
     cast = site.cast
     as_user(site, context, page, cast.dana, "ar")
-    page.goto(site("/equality/"))
+    # From her privacy page ("who has seen my information"), where her choices are.
+    page.goto(site("/privacy/access-log/"))
     check_page(page, "ar")
     page.get_by_role(
         "link", name=in_language("ar", "Counting your gender in equality statistics")
     ).click()
+    expect(page).to_have_url(site("/equality/figures/consent/"))
     check_page(page, "ar")
     page.get_by_label(in_language("ar", "Yes, count my gender")).check()
     page.get_by_role("button", name=in_language("ar", "Save my answer")).click()

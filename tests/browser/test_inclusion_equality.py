@@ -1,9 +1,17 @@
-"""Inclusion and equality in the browser.
+"""Inclusion and equality in the browser, on a 390 px phone; every page is checked with
+check_page (axe, language, direction, width, console).
 
-Raising a concern: Dana reports anonymously in Somali on a 390 px phone and follows her case with
-her private code, signed out, in a browser of her own; Alice, the programme's named case handler
-(Swedish, second factor), works it from received to closed, asks a question that Dana answers,
-and after each step Dana sees the step in Somali. Every page is checked with check_page.
+Raising a concern: Dana reports anonymously in Somali and follows her case with her private code,
+signed out, in a browser of her own; Alice, the programme's named case handler (Swedish, second
+factor), works it from received to closed, asks a question that Dana answers, and after each step
+Dana sees the step in Somali.
+
+Onboarding: Bob, the mentor, ticks off Dana's first steps in Swedish; Dana ticks off the rest in
+Arabic and tells her language support.
+
+Belonging: adepts answer a pulse in Somali and Arabic; the round closes, and the workplace's
+figure appears only where 5 answered (4 at Efterbehandling stay hidden, 5 at Formning are shown)
+for the manager and the coordinator, in Swedish and Arabic.
 """
 
 import re
@@ -12,13 +20,20 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect
 
+from smile.accounts.models import User
+from smile.belonging import services as belonging
+from smile.belonging.models import PulseAnswered, PulseResponse
+from smile.belonging.statements import STATEMENTS
+from smile.belonging.tests.fixtures import ALL_FOURS, add_adepts, close_round, open_round
 from smile.equality import services
 from smile.equality.models import Concern, ConcernMessage, MessageKind, Step
 from smile.equality.selectors import STEP_EXPLANATIONS
+from smile.inclusion.models import ChecklistItem, LanguageSupport
 from tests.browser.conftest import Site
 from tests.browser.helpers import (
     as_user,
     check_page,
+    choose_language,
     in_language,
     log_out,
     screenshot,
@@ -183,3 +198,145 @@ def test_a_named_concern_in_arabic_right_to_left(
     )
     check_page(page, "ar")
     screenshot(page, "concern-mine-ar")
+
+
+def _tick_first_open(page: Page) -> None:
+    page.locator('main form[action$="/tick/"]:not(:has(input[name=done])) button').first.click()
+
+
+def test_a_checklist_is_completed_by_mentor_and_adept(
+    site: Site, context: BrowserContext, page: Page
+) -> None:
+    cast = site.cast
+    checklist = site(f"/inclusion/checklists/{cast.dana_enrolment.pk}/")
+    page.set_viewport_size(PHONE_390)
+    as_user(site, context, page, cast.bob, "sv")
+    page.locator('main a[href="/inclusion/"]').click()
+    expect(page).to_have_url(site("/inclusion/"))
+    check_page(page, "sv")
+    page.locator(f'main a[href="/inclusion/checklists/{cast.dana_enrolment.pk}/"]').click()
+    expect(page).to_have_url(checklist)
+    check_page(page, "sv")
+    for _ in range(3):
+        _tick_first_open(page)
+        expect(page).to_have_url(checklist)
+    expect(page.locator("main")).to_contain_text("3 av 6 steg klara")
+    check_page(page, "sv")
+    log_out(page)
+
+    as_user(site, context, page, cast.dana, "ar")
+    page.locator('main a[href="/inclusion/"]').click()
+    check_page(page, "ar")
+    page.locator(f'main a[href="/inclusion/checklists/{cast.dana_enrolment.pk}/"]').click()
+    expect(page.locator("main")).to_contain_text("التعريف بالسلامة")
+    check_page(page, "ar")
+    for _ in range(3):
+        _tick_first_open(page)
+        expect(page).to_have_url(checklist)
+    expect(page.locator("main")).to_contain_text("أُنجزت 6 من 6 خطوات")
+    check_page(page, "ar")
+    done_by = set(
+        ChecklistItem.objects.filter(enrolment=cast.dana_enrolment).values_list(
+            "done_by__full_name", flat=True
+        )
+    )
+    assert done_by == {"Bob Berg", "Dana Darwish"}
+
+    page.goto(site(f"/inclusion/languages/{cast.dana_enrolment.pk}/"))
+    check_page(page, "ar")
+    page.locator('input[name=swedish_level][value="a2"]').check()
+    page.locator("#id_wants_interpreter").check()
+    page.locator("#id_interpreter_language").select_option("ar")
+    page.locator("main form.stack button[type=submit]").click()
+    expect(page.locator("main")).to_contain_text("تم الحفظ")
+    check_page(page, "ar")
+    support = LanguageSupport.objects.get(enrolment=cast.dana_enrolment)
+    assert (support.swedish_level, support.wants_interpreter, support.interpreter_language) == (
+        "a2",
+        True,
+        "ar",
+    )
+
+
+HIDDEN = "Fewer than %(minimum)s answered — not shown"
+
+
+def answer_pulse(
+    site: Site, context: BrowserContext, page: Page, user: User, language: str, round_pk: int
+) -> None:
+    as_user(site, context, page, user, language)
+    page.goto(site(f"/belonging/rounds/{round_pk}/answer/"))
+    check_page(page, language)
+    expect(page.locator("main legend").first).to_contain_text(
+        in_language(language, "I feel welcome at my workplace")
+    )
+    # Sending with nothing chosen: each statement says what is missing, nothing is saved.
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("main .error")).to_have_count(len(STATEMENTS))
+    check_page(page, language)
+    for statement in STATEMENTS:
+        page.locator(f"label[for=id_{statement.code}_4]").click()
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(site("/belonging/"))
+    expect(page.locator("main")).to_contain_text(
+        in_language(language, "Thank you. Your answers are saved without your name.")
+    )
+    check_page(page, language)
+    log_out(page)
+
+
+def test_a_pulse_round_closes_and_the_workplace_figure_appears_only_at_five(
+    site: Site, context: BrowserContext, page: Page
+) -> None:
+    cast = site.cast
+    page.set_viewport_size(PHONE_390)
+    moulding = [cast.dana, *add_adepts(cast, 4, workplace=cast.moulding, prefix="m")]
+    finishing = add_adepts(cast, 4, workplace=cast.finishing, prefix="f")
+    round_ = open_round()
+    answer_pulse(site, context, page, cast.dana, "so", round_.pk)
+    answer_pulse(site, context, page, moulding[1], "ar", round_.pk)
+    answer_pulse(site, context, page, finishing[0], "ar", round_.pk)
+    for person in moulding[2:] + finishing[1:]:
+        belonging.pulse_answer(user=person, round_=round_, answers=ALL_FOURS)
+    assert PulseResponse.objects.filter(workplace=cast.moulding).count() == 5
+    assert PulseResponse.objects.filter(workplace=cast.finishing).count() == 4
+
+    # While the round is open nothing is shown: a count growing live would point at people.
+    as_user(site, context, page, cast.mona, "sv")
+    page.goto(site(f"/belonging/workplaces/{cast.moulding.pk}/"))
+    expect(page.locator("main")).to_contain_text("Ingen omgång har avslutats än.")
+    check_page(page, "sv")
+
+    close_round(round_)
+    assert not PulseAnswered.objects.exists()
+
+    for language in ("sv", "ar"):
+        if language == "ar":
+            choose_language(page, "ar")
+        page.goto(site("/belonging/"))
+        check_page(page, language)
+        page.goto(site(f"/belonging/workplaces/{cast.moulding.pk}/"))
+        check_page(page, language)
+        expect(page.locator("main svg.chart")).to_have_count(1)
+        expect(page.locator("main table.cards tbody td").first).to_have_text("5")
+        expect(page.locator("main")).not_to_contain_text(
+            in_language(language, HIDDEN) % {"minimum": 5}
+        )
+        page.goto(site(f"/belonging/workplaces/{cast.finishing.pk}/"))
+        check_page(page, language)
+        expect(page.locator("main svg.chart")).to_have_count(0)
+        expect(page.locator("main")).to_contain_text(in_language(language, HIDDEN) % {"minimum": 5})
+    log_out(page)
+
+    as_user(site, context, page, cast.alice, "sv")
+    for language in ("sv", "ar"):
+        if language == "ar":
+            choose_language(page, "ar")
+        page.goto(site(f"/belonging/programmes/{cast.programme.pk}/"))
+        check_page(page, language)
+        expect(page.locator("main svg.chart")).to_have_count(1)
+        expect(page.locator("main")).to_contain_text(in_language(language, HIDDEN) % {"minimum": 5})
+    page.locator("main select[name=cadence_weeks]").select_option("8")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("main select[name=cadence_weeks]")).to_have_value("8")
+    check_page(page, "ar")

@@ -18,6 +18,7 @@ from smile.core.actor import SYSTEM
 from smile.core.dates import month_year
 from smile.leadership import statements as st
 from smile.leadership.models import Action, AssessmentRound, Commitment
+from smile.leadership.tests.domains import pulse_round, steps
 from smile.matching.models import Pair
 from smile.mentoring.models import ActionItem, CheckIn, MeetingLog
 from smile.organisations.choices import Role
@@ -234,6 +235,9 @@ def test_the_managers_page_shows_the_figures_of_what_happened(
         title="Sen",
         due_on=today - timedelta(days=3),
     )
+    # The later domains: Dana's onboarding (2 steps done, 1 late), a belonging round with 5 answers.
+    steps(cast.dana_enrolment, done=2, late=1)
+    pulse_round(cast.programme, 10, {cast.moulding: [4, 4, 4, 5, 5]})
     # Worked out here: five meetings in the last 14 days (today, 4 and 9 days ago); this
     # month's minutes; and the support given in this month's check-ins.
     fortnight = [m for m in meetings if m[0] <= 13]
@@ -290,6 +294,19 @@ def test_the_managers_page_shows_the_figures_of_what_happened(
     )
     expect(month_row.locator("td").first).to_have_text(month_support)
     expect(page.locator('main svg.chart g[data-key="support"]')).to_have_count(1)
+    # Onboarding and belonging per workplace: 2 of 3 steps; (4+4+4+5+5)/5 = 4.4, with its bars.
+    inclusion = page.locator("#inclusion-heading ~ .table-wrap").get_by_role("row")
+    expect(
+        inclusion.filter(has=page.get_by_role("rowheader", name="Formning")).locator(
+            f'td[data-label="{in_language("sv", "Onboarding")}"]'
+        )
+    ).to_contain_text(
+        in_language("sv", "%(done)s of %(steps)s steps done, %(late)s late.")
+        % {"done": 2, "steps": 3, "late": 1}
+    )
+    expect(page.locator(f"#belonging-{cast.moulding.pk}-caption ~ tbody")).to_contain_text("4,4")
+    bars = f"main svg.chart[aria-labelledby^='belonging-{cast.moulding.pk}-title']"
+    expect(page.locator(bars)).to_have_count(1)
     check_page(page, "sv")
     screenshot(page, "manager-page-sv-phone")
 
@@ -309,3 +326,21 @@ def test_the_managers_page_shows_the_figures_of_what_happened(
     screenshot(page, "manager-workplace-ar-390")
     page.goto(site("/leadership/"))
     check_page(page, "ar")
+
+
+def test_a_mentor_sees_her_own_time(site: Site, context: BrowserContext, page: Page) -> None:
+    cast = site.cast
+    MeetingLog.objects.create(
+        pair=cast.pair, held_on=timezone.localdate(), minutes=90, written_by=cast.bob
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    for language in ("sv", "ar"):
+        log_in_again(site, context, page, cast.bob, language)
+        page.locator('main a[href="/leadership/my-time/"]').click()
+        expect(page).to_have_url(site("/leadership/my-time/"))
+        # 90 minutes against the programme's 8 hours for Bob's one adept.
+        expect(page.locator("main tbody")).to_contain_text(
+            in_language(language, "%(hours)s h") % {"hours": "1,5"}
+        )
+        check_page(page, language)
+        log_out(page)

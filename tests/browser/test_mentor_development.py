@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from smile.matching.models import MatchingProfile
-from smile.training.content import MODULES
+from smile.training import content
 from smile.training.models import Module
 from tests.browser.conftest import Site
 from tests.browser.helpers import as_user, check_page, choose_language, in_language, log_out
@@ -21,8 +21,7 @@ def test_a_mentor_completes_the_basic_modules_and_her_answers_stay_hers(
 ) -> None:
     cast = site.cast
     # A live-server test starts from a flushed database: put back the modules the migration seeds.
-    for order, item in enumerate(MODULES, start=1):
-        Module.objects.update_or_create(code=item["code"], defaults={**item, "order": order})
+    content.seed(Module)
     basic = list(Module.objects.filter(basic=True))
     assert len(basic) == 4
     as_user(site, context, page, cast.bob, "sv")

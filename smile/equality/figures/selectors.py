@@ -3,8 +3,10 @@
 Gender comes from matching (`MatchingProfile.gender`), but only for people who said yes to
 `StatisticsConsent`; everyone else is counted as "not stated". Every count goes through
 `smile.equality.suppression.suppress`, so no figure is about fewer than five people and none can
-be worked out by subtracting shown figures from the total. An average (progress, hours) is shown
-only for a group whose number of adepts is shown. The figures never name anyone.
+be worked out by subtracting shown figures from the total. An average (progress, hours, meetings
+held, i.e. logged, over all her pairs) is shown only for a group whose number of adepts is shown.
+Belonging is not here: pulse answers keep no link to a person, so they have no group; the
+belonging pages show them per workplace. The figures never name anyone.
 """
 
 from collections import defaultdict
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -130,10 +132,20 @@ def figures_of(enrolments: QuerySet[Enrolment], today: date) -> Figures:
         hours[group[enrolment.pk]].append(minutes[enrolment.pk] / 60)
     completed: dict[str, int] = defaultdict(int)
     ended: dict[str, int] = defaultdict(int)
-    for adept_id, status in Pair.objects.filter(
-        adept_id__in=ids, status__in=[PairStatus.COMPLETED, PairStatus.ENDED]
-    ).values_list("adept_id", "status"):
-        (completed if status == PairStatus.COMPLETED else ended)[group[adept_id]] += 1
+    logged: dict[int, int] = defaultdict(int)  # meetings held (logged) per adept enrolment
+    for adept_id, status, held in (
+        Pair.objects.filter(adept_id__in=ids)
+        .annotate(held=Count("logs"))
+        .values_list("adept_id", "status", "held")
+    ):
+        logged[adept_id] += held
+        if status == PairStatus.COMPLETED:
+            completed[group[adept_id]] += 1
+        elif status == PairStatus.ENDED:
+            ended[group[adept_id]] += 1
+    meetings: dict[str, list[float]] = defaultdict(list)
+    for enrolment in adepts:
+        meetings[group[enrolment.pk]].append(logged[enrolment.pk])
 
     adepts_line, shown = _count_line(_("Adepts"), people)
     completed_line, completed_shown = _count_line(_("Pairs completed"), completed)
@@ -142,6 +154,7 @@ def figures_of(enrolments: QuerySet[Enrolment], today: date) -> Figures:
         adepts_line,
         _mean_line(_("Learning progress, average"), progress, shown, percent),
         _mean_line(_("Hours logged per adept, average"), hours, shown, number_format),
+        _mean_line(_("Meetings held per adept, average"), meetings, shown, number_format),
         completed_line,
         ended_line,
     ]

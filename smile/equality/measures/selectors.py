@@ -1,5 +1,6 @@
 """Reads of active measures. They return data and never decide who may see it (see access.py)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -146,15 +147,32 @@ def cycle_page(*, cycle: MeasureCycle, today: date | None = None) -> CyclePage:
     )
 
 
-def measures_status(workplace: Workplace, *, today: date | None = None) -> tuple[str, int, int]:
-    """For the manager's page: the status of the workplace's latest cycle (its label), how many of
-    its measures are open, and how many of those are late. Two queries."""
+def measures_statuses(
+    workplaces: Iterable[Workplace], *, today: date | None = None
+) -> dict[int, tuple[str, int, int]]:
+    """For the manager's page, per workplace (by key): the status of its latest cycle (its
+    label), how many of its measures are open, and how many of those are late. One query,
+    however many workplaces: their cycles with the open measures counted (a cycle a year)."""
     today = today or timezone.localdate()
-    cycle = MeasureCycle.objects.filter(workplace_id=workplace.pk).order_by("-year").first()
-    if cycle is None:
-        return _("Not started"), 0, 0
-    counts = cycle.measures.exclude(status=MeasureStatus.DONE).aggregate(
-        open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
-    )
-    label = f"{cycle.year}: {CycleStatus(cycle.status).label}"
-    return label, counts["open"], counts["overdue"]
+    ids = [w.pk for w in workplaces]
+    open_ = ~Q(measures__status=MeasureStatus.DONE) & Q(measures__isnull=False)
+    latest: dict[int, tuple[str, int, int]] = {}
+    if ids:
+        for cycle in (
+            MeasureCycle.objects.filter(workplace_id__in=ids)
+            .values("workplace_id", "year", "status")
+            .annotate(
+                open=Count("measures", filter=open_),
+                overdue=Count("measures", filter=open_ & Q(measures__due_on__lt=today)),
+            )
+            .order_by("workplace_id", "-year")
+        ):
+            if cycle["workplace_id"] not in latest:
+                label = f"{cycle['year']}: {CycleStatus(cycle['status']).label}"
+                latest[cycle["workplace_id"]] = (label, cycle["open"], cycle["overdue"])
+    return {pk: latest.get(pk, (_("Not started"), 0, 0)) for pk in ids}
+
+
+def measures_status(workplace: Workplace, *, today: date | None = None) -> tuple[str, int, int]:
+    """`measures_statuses` for one workplace."""
+    return measures_statuses([workplace], today=today)[workplace.pk]

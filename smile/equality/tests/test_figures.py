@@ -1,6 +1,8 @@
 """Fair figures: the numbers by hand, small groups hidden with what would give them away, only
 consenting people counted under their gender, and who may see which figures (others get 404)."""
 
+from datetime import date
+
 import pytest
 from django.utils import timezone
 
@@ -8,6 +10,8 @@ from smile.equality.figures.selectors import figures_of
 from smile.equality.models import StatisticsConsent
 from smile.equality.tests.figurework import add_adepts, build_figures
 from smile.equality.tests.measurework import vera
+from smile.matching.models import Pair
+from smile.mentoring.models import MeetingLog
 from smile.programmes.models import Enrolment
 from tests.cast import Cast
 from tests.pages import body_of
@@ -25,12 +29,50 @@ def test_the_programme_figures_by_hand(cast: Cast) -> None:
         "Adepts": ("6", "7", None, None, "22"),
         "Learning progress, average": ("100 %", "33 %", None, None, "64 %"),
         "Hours logged per adept, average": ("3", "2", None, None, "2"),
+        "Meetings held per adept, average": ("0", "0", None, None, "0"),
         # completed 5 / 6 / 0 / 0: the two empty groups (sum 0) would follow from 11 - 5 - 6,
         # so the smallest shown (women, 5) is hidden with them.
         "Pairs completed": (None, "6", None, None, "11"),
         # one pair in all: nothing at all.
         "Pairs ended early": (None, None, None, None, None),
     }
+
+
+def log_meetings(adepts: list[Enrolment], count: int) -> None:
+    """`count` meeting logs on each of these adepts' pairs."""
+    for pair in Pair.objects.filter(adept__in=adepts):
+        for day in range(1, count + 1):
+            MeetingLog.objects.create(pair=pair, held_on=date(2026, 9, day), minutes=60)
+
+
+def test_meetings_held_are_an_average_per_adept_over_all_her_pairs(cast: Cast) -> None:
+    women = add_adepts(cast, 5, gender="woman", pair="completed")
+    log_meetings(women[:4], 3)  # 4 women with 3 meetings, one with none: 12 / 5 = 2.4 -> 2
+    men = add_adepts(cast, 5, gender="man", pair="ended")
+    log_meetings(men, 2)
+    # a man's second pair, after the one that ended: 2 + 4 = 6 for him; 10 + 4 = 14 / 5 = 2.8 -> 3
+    second = Pair.objects.create(programme=cast.programme, mentor=cast.bob_enrolment, adept=men[0])
+    for day in (1, 8, 15, 22):
+        MeetingLog.objects.create(pair=second, held_on=date(2026, 11, day), minutes=45)
+    # non-binary 0 and not stated (dana, erin) 2: hidden, with the women (smallest shown first).
+    # All: dana's pair with bob in the cast has no log: (12 + 14) / 12 = 2.2 -> 2
+    assert lines(cast, programme=cast.programme)["Meetings held per adept, average"] == (
+        None,
+        "3",
+        None,
+        None,
+        "2",
+    )
+    add_adepts(cast, 5, gender="non_binary")
+    # now only not stated (2) is small; of the three groups of 5 the first, women, hides it, and
+    # the non-binary adepts (no meetings) are shown.
+    assert lines(cast, programme=cast.programme)["Meetings held per adept, average"] == (
+        None,
+        "3",
+        "0",
+        None,
+        "2",  # 26 / 17 = 1.5 -> 2
+    )
 
 
 def test_a_workplace_of_one_adept_shows_nothing_and_the_other_hides_two_small_groups(
@@ -94,7 +136,11 @@ def test_the_coordinator_sees_her_programme_and_the_explanation(cast: Cast, logi
     assert "Fewer than 5 adepts: Non-binary, Not stated." not in body
     assert "Fewer than 5 adepts: Non-binary." in body
     assert "cannot be worked out from the total: Not stated." in body
-    assert "Belonging figures: on the belonging page." in body
+    assert "Belonging is not shown by gender" in body
+    assert '<a href="/belonging/">the belonging page</a>' in body
+    assert "Meetings held per adept, average" in body
+    # printing leaves out the link to the question (a screen-only thing), not the explanation
+    assert '<p class="no-print"><a href="/equality/figures/consent/">' in body
     assert "Figur " not in body and "Dana" not in body  # no one is named
 
 
@@ -143,3 +189,12 @@ def test_the_figures_take_a_constant_number_of_queries(
     build_figures(cast)
     with django_assert_max_num_queries(6):
         lines(cast, programme=cast.programme)
+
+
+def test_the_question_is_reachable_from_her_privacy_page(cast: Cast, login) -> None:
+    body = body_of(login(cast.dana).get("/privacy/access-log/"))
+    assert "Your choices about your information" in body
+    assert (
+        '<a href="/equality/figures/consent/">Counting your gender in equality statistics</a>'
+        in (body)
+    )

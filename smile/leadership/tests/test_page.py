@@ -14,6 +14,7 @@ from smile.accounts.models import User
 from smile.core.actor import SYSTEM
 from smile.leadership.selectors import smile_page
 from smile.leadership.services import assessment_round_open, commitment_sign
+from smile.leadership.tests.domains import concerns, cycle, pulse_round, steps
 from smile.leadership.tests.fixtures import add_mentors, answer_all, close, every, other_manager
 from smile.matching.models import Pair, PairStatus
 from smile.mentoring.digest.selectors import digest_period, manager_digest_rows
@@ -25,6 +26,13 @@ from tests.cast import Cast, add_other_mentor, make_user
 from tests.pages import body_of
 
 DIMENSIONS = ("inclusion", "learning", "equality", "support")
+# The SMILE page's queries, counted by hand: the request's session, person, second factor and
+# memberships (4); the view's programmes, workplace choices, the page's workplaces and
+# programmes (4); the page's own figures: people, pairs, warnings, meetings, things to do,
+# ratings, learning (2), commitment rules, commitments, partners, mentor time, self-assessment
+# rounds, actions, follow-ups (15); the later domains: onboarding (1), belonging (3), concerns
+# (1), active measures (1); the layout's menu roles and unread notices (2).
+EXPECTED_QUERIES = 4 + 4 + 15 + 1 + 3 + 1 + 1 + 2
 
 
 def today() -> date:
@@ -117,6 +125,7 @@ def test_the_page_shows_the_figures_of_each_workplace(cast: Cast, login) -> None
     digest = {r["name"]: r for r in rows}
     assert digest["Formning"] == {
         "name": "Formning",
+        "active_adepts": 1,
         "active_pairs": 1,
         "meetings": 2,
         "mentor_hours": 1.5,
@@ -259,3 +268,104 @@ def test_the_page_takes_the_same_queries_for_2_and_5_workplaces(cast: Cast, logi
         body = body_of(client.get("/leadership/"))
     assert body.count('<tr>\n      <th scope="row"><a href=') == 5
     assert len(two) == len(five), [q["sql"][:90] for q in five.captured_queries]
+
+
+def test_the_page_shows_onboarding_belonging_concerns_and_measures(cast: Cast, login) -> None:
+    # Dana at moulding: 3 steps done, 1 still to come, 1 late. Erin at finishing: both done.
+    steps(cast.dana_enrolment, done=3, open_=1, late=1)
+    steps(cast.erin_enrolment, done=2)
+    # Two closed pulse rounds: moulding 5 answers then 4; finishing 2 answers then 5.
+    pulse_round(cast.programme, 30, {cast.moulding: [4, 4, 4, 5, 5], cast.finishing: [2, 3]})
+    pulse_round(cast.programme, 10, {cast.moulding: [3, 3, 3, 3], cast.finishing: [5, 5, 5, 5, 4]})
+    # Moulding: three open concerns and a closed one; finishing: two open ones.
+    concerns(cast.programme, cast.moulding, 3)
+    concerns(cast.programme, cast.moulding, 1, step="closed")
+    concerns(cast.programme, cast.finishing, 2, step="investigating")
+    # Moulding's active measures: last year's cycle done, this year's with one measure late.
+    cycle(cast.moulding, 2025, "done", [])
+    cycle(cast.moulding, 2026, "acting", [-3, 10])
+
+    body = body_of(login(cast.mona).get("/leadership/"))
+    section = body.split('id="inclusion-heading"')[1].split('id="belonging-heading"')[0]
+    moulding, finishing = row_of(section, "Formning"), row_of(section, "Efterbehandling")
+    assert cell(moulding, "Onboarding") == (
+        "3 of 5 steps done, 1 late. 0 of 1 adept has done every step."
+    )
+    assert cell(finishing, "Onboarding") == (
+        "2 of 2 steps done, 0 late. 1 of 1 adept has done every step."
+    )
+    # The latest round: moulding's 4 answers are too few; finishing's (5+5+5+5+4)/5 = 4.8.
+    assert cell(moulding, "Belonging") == "Fewer than 5 answered — not shown"
+    assert cell(finishing, "Belonging").startswith("4.8 of 5 (round of ")
+    # A count from three open concerns on; two show nothing, not even that there are some.
+    assert cell(moulding, "Open concerns") == "3"
+    assert cell(finishing, "Open concerns") == "–not shown"
+    assert cell(moulding, "Active measures") == "2026: Taking measures2 open, 1 late"
+    assert cell(finishing, "Active measures") == "Not started"
+
+    belonging = body.split('id="belonging-heading"')[1]
+    assert "shown only when at least 5 answered" in belonging
+    # Moulding: the first round's (4+4+4+5+5)/5 = 4.4, then the suppressed one; its bars drawn.
+    moulding_trend = belonging.split("<bdi>Formning</bdi>")[1].split("</table>")[0]
+    assert f'id="belonging-{cast.moulding.pk}-title"' in moulding_trend
+    assert re.findall(r'data-label="All statements">([^<]*)<', moulding_trend) == ["4.4"]
+    assert re.findall(r'data-label="Answered"[^>]*>([^<]*)<', moulding_trend) == [
+        "5",
+        "Fewer than 5 answered — not shown",
+    ]
+    # Never a name, nor a link to a case.
+    assert "Dana Darwish" not in body and "/equality/cases/" not in body
+
+
+def test_the_digest_and_the_page_show_the_same_figures(cast: Cast, login) -> None:
+    add_other_mentor(cast)  # Otto and Erin at finishing
+    otto_pair = Pair.objects.get(mentor__user__email="otto@gjuteri.example")
+    # In the fortnight: Bob and Dana meet twice (60 + 45 minutes), Otto and Erin once (30).
+    log(cast.pair, 1, 60, (4, 4, 4, 4))
+    log(cast.pair, 6, 45, (4, 4, 4, 4))
+    log(otto_pair, 2, 30, (4, 4, 4, 4))
+    log(cast.pair, 20, 90, (4, 4, 4, 4))  # before the fortnight
+    client = login(cast.mona)
+    digest = body_of(client.get(f"/mentoring/digest/{today().isoformat()}/"))
+    page = body_of(client.get("/leadership/"))
+    period = page.split('id="period-heading"')[1]
+    # Stated by hand: (adepts, pairs, meetings, hours); 105 minutes are 1.75 h, shown as 1.8.
+    expected = {"Formning": ("1", "1", "2", "1.8"), "Efterbehandling": ("1", "1", "1", "0.5")}
+    for name, figures in expected.items():
+        d = row_of(digest, name)
+        in_digest = tuple(
+            cell(d, label)
+            for label in ("Active adepts", "Active pairs", "Meetings held", "Mentor hours")
+        )
+        p, q = row_of(page, name), row_of(period, name)
+        on_page = (
+            cell(p, "Active adepts"),
+            cell(p, "Pairs"),
+            cell(q, "Meetings"),
+            cell(q, "Mentor hours"),
+        )
+        assert in_digest == on_page == figures, name
+    # The digest links to the SMILE page.
+    assert '<a href="/leadership/">' in digest
+
+
+def test_the_page_takes_the_same_queries_with_the_later_domains(cast: Cast, login) -> None:
+    """Onboarding, belonging, concerns and measures at each new workplace add no query."""
+    client = login(cast.mona)
+    with CaptureQueriesContext(connection) as two:
+        body_of(client.get("/leadership/"))
+    for index, name in enumerate(("Gjutning", "Lager", "Kontor")):
+        a_busy_workplace(cast, name, index)
+        workplace = Workplace.objects.get(name=name)
+        steps(Enrolment.objects.get(workplace=workplace, role="adept"), done=1, late=1)
+        concerns(cast.programme, workplace, 3)
+        cycle(workplace, 2026, "acting", [-1])
+    pulse_round(
+        cast.programme, 5, {w: [4] * 5 for w in Workplace.objects.filter(organisation=cast.foundry)}
+    )
+    with CaptureQueriesContext(connection) as five:
+        body = body_of(client.get("/leadership/"))
+    assert body.count("of 5 (round of ") == 5
+    assert body.count('data-label="Open concerns">3</td>') == 3
+    # 31, itemised above EXPECTED_QUERIES.
+    assert len(two) == len(five) == EXPECTED_QUERIES, [q["sql"][:90] for q in five.captured_queries]

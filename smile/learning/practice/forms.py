@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from smile.core.texts import language_form_field, writer_language
 from smile.learning.models import Level, Objective, PracticeEntry, WorkplaceTask
 
 NO_TASK = ""
@@ -64,6 +65,7 @@ class PracticeEntryForm(forms.Form):
         max_length=2000,
         required=False,
     )
+    language = language_form_field(_("My note is written in"))
     photo = forms.FileField(
         label=_("Photo (you can leave this empty)"),
         required=False,
@@ -84,6 +86,7 @@ class PracticeEntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.tasks = {task.pk: task for task in tasks}
         _not_after_today(self.fields["done_on"])
+        self.fields["language"].initial = (entry and entry.note_language) or writer_language()
         self.fields["task"].choices = task_choices(tasks)  # type: ignore[attr-defined]
         if entry is not None and entry.photo:
             self.fields["remove_photo"] = forms.BooleanField(
@@ -109,6 +112,7 @@ class PracticeEntryForm(forms.Form):
             "task": task,
             "objective": objective,
             "note": data["note"],
+            "language": data["language"],
             "photo": data["photo"],
             "self_level": data["self_level"],
         }
@@ -130,6 +134,10 @@ def initial_for(entry: PracticeEntry, tasks: list[WorkplaceTask]) -> dict[str, A
     }
 
 
+def _comment_language() -> forms.ChoiceField:
+    return language_form_field(_("Written in"))
+
+
 class ConfirmForm(forms.Form):
     mentor_level = _level_field(_("Your assessment: how well can she do it?"))
     comment = forms.CharField(
@@ -138,10 +146,12 @@ class ConfirmForm(forms.Form):
         max_length=1000,
         required=False,
     )
+    language = _comment_language()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["language"].initial = writer_language()
 
 
 class ReturnForm(forms.Form):
@@ -151,10 +161,12 @@ class ReturnForm(forms.Form):
         max_length=1000,
         required=False,
     )
+    language = _comment_language()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["language"].initial = writer_language()
 
 
 class CorrectionForm(forms.Form):

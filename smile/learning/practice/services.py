@@ -4,7 +4,9 @@ The adept writes what she did at work; her live mentor confirms it (with his own
 returns it with a comment. A confirmed entry is a record: it changes only through a correction by
 the mentor or a teacher, and every correction is kept (old value, new value, reason, who, when).
 Confirming is what moves progress: the plan's level for the objective rises to the mentor's
-assessment, never falls.
+assessment, never falls. Her note and his comment are kept with the language each is written in
+(the writer's choice, else the language she uses SMILE in), so pages mark it and a reader may
+have it translated (smile.core.texts).
 """
 
 from datetime import date
@@ -19,6 +21,7 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import dates
 from smile.core.errors import ApplicationError
+from smile.core.texts import writer_language
 from smile.learning import access
 from smile.learning.media import picture_problem, save_picture
 from smile.learning.models import (
@@ -156,8 +159,10 @@ def practice_entry_create(
     note: str,
     photo: UploadedFile | None,
     self_level: int | None,
+    language: str = "",
 ) -> PracticeEntry:
-    """The adept logs what she did; her live mentor(s) are asked to confirm it."""
+    """The adept logs what she did; her live mentor(s) are asked to confirm it. `language`: what
+    her note is written in (else the language she uses SMILE in)."""
     if enrolment.user_id != by.pk or enrolment.role != EnrolmentRole.ADEPT:
         raise ApplicationError(_("Only the adept herself can log her practice."))
     note = note.strip()
@@ -171,6 +176,7 @@ def practice_entry_create(
         task=task,
         objective=_choose_objective(enrolment, task, objective),
         note=note,
+        note_language=writer_language(language),
         self_level=level,
         status=PracticeStatus.SUBMITTED,
     )
@@ -208,9 +214,11 @@ def practice_entry_update(
     photo: UploadedFile | None,
     self_level: int | None,
     remove_photo: bool = False,
+    language: str = "",
 ) -> PracticeEntry:
     """The adept changes her entry while it waits or was returned; a returned entry goes back
-    to her mentor. `photo` None keeps the photo she has, unless `remove_photo`."""
+    to her mentor. `photo` None keeps the photo she has, unless `remove_photo`; `language`: what
+    her note is written in (else the language she uses SMILE in)."""
     entry = _own_open_entry(entry, by)
     enrolment = entry.enrolment
     note = note.strip()
@@ -225,6 +233,7 @@ def practice_entry_update(
     entry.task = task
     entry.objective = _choose_objective(enrolment, task, objective)
     entry.note = note
+    entry.note_language = writer_language(language)
     entry.self_level = level
     entry.status = PracticeStatus.SUBMITTED
     if photo:
@@ -291,13 +300,20 @@ def _tell_adept(entry: PracticeEntry, by: User) -> None:
 
 @transaction.atomic
 def practice_confirm(
-    *, entry: PracticeEntry, by: User, mentor_level: int | None, comment: str = ""
+    *,
+    entry: PracticeEntry,
+    by: User,
+    mentor_level: int | None,
+    comment: str = "",
+    language: str = "",
 ) -> PracticeEntry:
-    """Her live mentor confirms the entry with his own assessment of her level."""
+    """Her live mentor confirms the entry with his own assessment of her level. `language`: what
+    his comment is written in (else the language he uses SMILE in)."""
     entry = _lock(entry)
     _check_mentor(entry, by)
     entry.mentor_level = _check_level(mentor_level, "mentor_level")
     entry.mentor_comment = comment.strip()
+    entry.comment_language = writer_language(language) if entry.mentor_comment else ""
     entry.status = PracticeStatus.CONFIRMED
     entry.reviewed_by = by
     entry.reviewed_at = timezone.now()
@@ -309,8 +325,11 @@ def practice_confirm(
 
 
 @transaction.atomic
-def practice_return(*, entry: PracticeEntry, by: User, comment: str) -> PracticeEntry:
-    """Her live mentor sends the entry back with a comment (a question, something missing)."""
+def practice_return(
+    *, entry: PracticeEntry, by: User, comment: str, language: str = ""
+) -> PracticeEntry:
+    """Her live mentor sends the entry back with a comment (a question, something missing).
+    `language`: what his comment is written in (else the language he uses SMILE in)."""
     entry = _lock(entry)
     _check_mentor(entry, by)
     comment = comment.strip()
@@ -319,6 +338,7 @@ def practice_return(*, entry: PracticeEntry, by: User, comment: str) -> Practice
             _("Please write a comment: what should she add or change?"), field="comment"
         )
     entry.mentor_comment = comment
+    entry.comment_language = writer_language(language)
     entry.mentor_level = None
     entry.status = PracticeStatus.RETURNED
     entry.reviewed_by = by
@@ -371,6 +391,7 @@ def practice_correct(
             raise ApplicationError(_("Please give a date."), field="new_value")
         _check_done_on(entry.enrolment, new_value)
     elif field == "note":
+        # A correction mends her words; the note stays in the language she wrote it in.
         new_value = str(new_value or "").strip()
         _says_something(new_value, entry.photo, entry.task)
     elif field == "mentor_level":

@@ -198,11 +198,17 @@ def _answer(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         try:
             if kind == "confirm":
                 services.practice_confirm(
-                    entry=entry, by=user, mentor_level=data["mentor_level"], comment=data["comment"]
+                    entry=entry,
+                    by=user,
+                    mentor_level=data["mentor_level"],
+                    comment=data["comment"],
+                    language=data["language"],
                 )
                 messages.success(request, _("Confirmed. Thank you!"))
             else:
-                services.practice_return(entry=entry, by=user, comment=data["comment"])
+                services.practice_return(
+                    entry=entry, by=user, comment=data["comment"], language=data["language"]
+                )
                 messages.success(request, _("Returned with your comment."))
         except ApplicationError as error:
             if error.field is None:

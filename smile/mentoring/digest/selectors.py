@@ -12,6 +12,7 @@ from smile.accounts.models import User
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
 from smile.mentoring.models import ActionItem, MeetingLog
 from smile.organisations import access as organisations_access
+from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
 
 DIGEST_DAYS = 14
 
@@ -30,7 +31,8 @@ def _count(queryset: QuerySet[Any]) -> Coalesce:
 
 
 def manager_digest_rows(*, user: User, start: date, end: date) -> list[dict[str, Any]]:
-    """Per workplace the manager answers for: counts only, never a name or a note.
+    """Per workplace the manager answers for: counts only, never a name or a note. The same
+    figures as the manager's SMILE page (`smile.leadership`) shows for the same fortnight.
 
     One query, however many workplaces: each figure is a subquery keyed on the workplace of the
     pair's adept (where the learning happens).
@@ -52,10 +54,20 @@ def manager_digest_rows(*, user: User, start: date, end: date) -> list[dict[str,
         .annotate(n=Count("pk"))
         .values("n")
     )
+    active_adepts = (
+        Enrolment.objects.filter(
+            workplace=OuterRef("pk"), role=EnrolmentRole.ADEPT, status=EnrolmentStatus.ACTIVE
+        )
+        .order_by()
+        .values("workplace")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     workplaces = (
         organisations_access.managed_workplaces(user)
         .order_by("name", "pk")
         .annotate(
+            active_adepts=Coalesce(Subquery(active_adepts, output_field=IntegerField()), 0),
             active_pairs=Coalesce(Subquery(live_pairs, output_field=IntegerField()), 0),
             meetings=_count(logs),
             minutes=Coalesce(Subquery(minutes, output_field=IntegerField()), 0),
@@ -71,7 +83,15 @@ def manager_digest_rows(*, user: User, start: date, end: date) -> list[dict[str,
                 )
             ),
         )
-        .values("name", "active_pairs", "meetings", "minutes", "actions_done", "actions_overdue")
+        .values(
+            "name",
+            "active_adepts",
+            "active_pairs",
+            "meetings",
+            "minutes",
+            "actions_done",
+            "actions_overdue",
+        )
     )
     rows = []
     for w in workplaces:
@@ -79,6 +99,7 @@ def manager_digest_rows(*, user: User, start: date, end: date) -> list[dict[str,
         rows.append(
             {
                 "name": w["name"],
+                "active_adepts": w["active_adepts"],
                 "active_pairs": w["active_pairs"],
                 "meetings": w["meetings"],
                 "mentor_hours": float(hours),

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
@@ -34,6 +35,9 @@ def send_manager_digests() -> int:
     )
     # The notice opens the page with the same figures, for this fortnight.
     page = reverse("mentoring:digest", args=[end.isoformat()])
+    # And the e-mail links on to the manager's SMILE page, which shows the same figures and more
+    # (by its URL: leadership sits above mentoring, so it is named, never imported).
+    smile_page = settings.SITE_URL.rstrip("/") + reverse("leadership:overview")
     sent = 0
     for manager in managers:
         if manager.pk in already:
@@ -49,6 +53,7 @@ def send_manager_digests() -> int:
                     "period_start_on": start.isoformat(),
                     "period_end_on": end.isoformat(),
                     "workplaces": rows,
+                    "smile_page": smile_page,
                 },
                 url=page,
             )

@@ -44,6 +44,7 @@ def test_the_rows_count_each_workplace_of_the_manager(cast: Cast) -> None:
     assert rows == [
         {
             "name": "Efterbehandling",
+            "active_adepts": 1,  # Erin, who has no mentor
             "active_pairs": 0,
             "meetings": 0,
             "mentor_hours": 0.0,
@@ -52,6 +53,7 @@ def test_the_rows_count_each_workplace_of_the_manager(cast: Cast) -> None:
         },
         {
             "name": "Formning",
+            "active_adepts": 1,
             "active_pairs": 1,
             "meetings": 2,
             "mentor_hours": 1.5,
@@ -98,10 +100,13 @@ def test_the_digest_tells_each_manager_numbers_and_no_notes(
     assert message.to == ["mona@gjuteri.example"]
     body = str(message.body)
     assert (
-        "Formning\nActive pairs: 1\nMeetings held: 2\nMentor hours: 1.5\n"
+        "Formning\nActive adepts: 1\nActive pairs: 1\nMeetings held: 2\nMentor hours: 1.5\n"
         "Things done: 1\nThings overdue: 1\n"
     ) in body
-    assert "Efterbehandling\nActive pairs: 0\n" in body
+    assert "Efterbehandling\nActive adepts: 1\nActive pairs: 0\n" in body
+    # It links on to the manager's SMILE page, with the same figures and more.
+    assert "Your SMILE page: the same figures and more, per workplace\n" in body
+    assert notice.params["smile_page"].endswith("/leadership/")
     assert SECRET not in body and "divorce" not in str(notice.params)
     assert "Dana" not in body and "Bob" not in body
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -55,9 +57,10 @@ def test_the_demo_gives_every_mentor_and_adept_a_matching_profile() -> None:
     load_demo()
     programme = Programme.objects.get(name="Gjuteri- och husbyggarvägen 2026/27")
     enrolments = Enrolment.objects.filter(programme=programme)
-    assert enrolments.count() == 11
+    # 4 mentors, 7 adepts and the 5 of the spring intake (smile/equality/figures/demo.py)
+    assert enrolments.count() == 16
     profiles = MatchingProfile.objects.filter(enrolment__in=enrolments)
-    assert profiles.count() == 11
+    assert profiles.count() == 16
     amal = profiles.get(enrolment__user__email=ADEPTS["amal"].email)
     assert {"code": "ar", "level": 4} in amal.languages
 
@@ -117,3 +120,20 @@ def test_the_demo_has_learning_under_way() -> None:
         "SAK1",
         "SAK2",
     }
+
+
+@pytest.mark.django_db
+def test_the_demo_coordinator_sees_a_fair_figure_shown_and_others_hidden(login) -> None:
+    """By hand (smile/equality/figures/demo.py): women 6 shown; men 4, non-binary 0 and not
+    stated 2 hidden (6 together); all 12."""
+    from tests.pages import body_of
+
+    load_demo()
+    coordinator = User.objects.get(email=COORDINATOR.email)
+    body = body_of(login(coordinator).get("/equality/figures/"))
+    adepts = body.split('<th scope="row">Adepts</th>')[1].split("</tr>")[0]
+    cells = [
+        re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", adepts)
+    ]
+    assert cells == ["6", "– hidden", "– hidden", "– hidden", "12"]
+    assert "Fewer than 5 adepts: Men, Non-binary, Not stated." in body

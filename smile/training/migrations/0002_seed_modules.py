@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 def seed(apps: Any, schema_editor: Any) -> None:
-    from smile.training.content import MODULES
+    from smile.training import content
 
-    Module = apps.get_model("training", "Module")
-    for order, item in enumerate(MODULES, start=1):
-        Module.objects.update_or_create(code=item["code"], defaults={**item, "order": order})
+    content.seed(apps.get_model("training", "Module"))
 
 
 class Migration(migrations.Migration):
