@@ -7,7 +7,9 @@ Anonymity, by design:
 - `PulseAnswered` says that a person has answered an open round. It exists only to stop her
   answering twice and is deleted when the round closes (`rounds_close_due`), which also rewrites
   the round's responses in a random order, so that not even the order of their keys follows the
-  order in which people answered. After closing only the count of responses is left.
+  order in which people answered, and sets the time each pulse notice was finished and read to
+  the close for every adept asked, so the notices of those who answered and those who did not
+  are alike. After closing only the count of responses is left.
 - Figures are shown per workplace and round only where at least `MIN_SHOWN` answered.
 """
 

@@ -12,7 +12,7 @@ from smile.core import policies
 from smile.core.actor import AnyUser
 from smile.core.errors import ApplicationError
 from smile.matching.models import Pair, PairStatus
-from smile.notifications.models import Kind
+from smile.notifications.models import Kind, Notification
 from smile.notifications.services import Notice, finish, link_maker, notify_many, subject_maker
 from smile.programmes.models import Programme
 
@@ -98,7 +98,8 @@ def rounds_open_due(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def rounds_close_due(*, now: datetime | None = None) -> int:
     """Close the rounds whose time is up: forget who answered, rewrite the answers in a random
-    order (their keys then say nothing of the order of answering), and finish the notices.
+    order (their keys then say nothing of the order of answering), and finish every notice of
+    the round at the same moment (answered or not, they are then alike).
     Idempotent: a closed round is not touched again."""
     now = now or timezone.now()
     due = list(
@@ -115,9 +116,19 @@ def round_close(*, round_: PulseRound, now: datetime) -> None:
     random.SystemRandom().shuffle(rows)
     PulseResponse.objects.bulk_create(PulseResponse(round=round_, **row) for row in rows)
     PulseAnswered.objects.filter(round=round_).delete()
-    finish(subject=_subject(round_.pk))
+    notices_even_out(subject=_subject(round_.pk), now=now)
     round_.closed_at = now
     round_.save(update_fields=["closed_at"])
+
+
+def notices_even_out(*, subject: str, now: datetime) -> int:
+    """Every notice of a closing round, answered or not, finished and read at the same moment:
+    when she answered set `done_at` on hers (so that it left her bell), and when she opened it
+    `read_at`; kept, those times would tell after the close who answered and when. Returns how
+    many notices there are."""
+    return Notification.objects.filter(kind=Kind.BELONGING_PULSE, subject=subject).update(
+        done_at=now, read_at=now
+    )
 
 
 @transaction.atomic

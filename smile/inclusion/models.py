@@ -55,6 +55,11 @@ class ChecklistItem(models.Model):
     enrolment = models.ForeignKey(
         Enrolment, on_delete=models.CASCADE, related_name="onboarding_items"
     )
+    # The template step it was copied from: a version in another language written there later
+    # reaches the copies not yet ticked off. Empty once the step is removed from the template.
+    source = models.ForeignKey(
+        TemplateItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
     title = models.CharField(_("step"), max_length=200)
     due_on = models.DateField(_("due"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
@@ -63,13 +63,44 @@ def checklist(items: Iterable[ChecklistItem], *, today: date | None = None) -> l
 
 
 @dataclass(frozen=True)
+class Language:
+    code: str
+    local: str  # its own name
+    dir: str
+
+
+def other_languages() -> list[Language]:
+    """The languages a step can have a version in besides Swedish, in SMILE's order."""
+    found = []
+    for code, _name in settings.LANGUAGES:
+        if code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            continue
+        info = translation.get_language_info(code)
+        found.append(Language(code, info["name_local"], "rtl" if info["bidi"] else "ltr"))
+    return found
+
+
+@dataclass(frozen=True)
 class TemplateStep:
     item: TemplateItem
     title: Shown
+    missing: list[Language]  # the languages it has no version in yet
 
 
 def template_steps(items: Iterable[TemplateItem]) -> list[TemplateStep]:
-    return [TemplateStep(item=item, title=shown_title(item)) for item in items]
+    languages = other_languages()
+    return [
+        TemplateStep(
+            item=item,
+            title=shown_title(item),
+            missing=[
+                language
+                for language in languages
+                if not getattr(item, build_localized_fieldname("title", language.code))
+            ],
+        )
+        for item in items
+    ]
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Writes of onboarding: templates, each adept's copy, ticking off, and the overdue alert."""
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -41,6 +42,9 @@ DEFAULT_STEPS: list[tuple[str, int | None]] = [
 ]
 ONBOARDING = "onboarding"
 onboarding_subject = subject_maker(Enrolment, ONBOARDING)
+
+
+SOURCE: str = settings.MODELTRANSLATION_DEFAULT_LANGUAGE  # Swedish
 
 
 def _codes() -> list[str]:
@@ -89,6 +93,37 @@ def template_item_add(
     )
 
 
+@transaction.atomic
+def template_item_update(
+    *,
+    item: TemplateItem,
+    title: str,
+    due_days: int | None,
+    translations: Mapping[str, str | None] | None = None,
+) -> TemplateItem:
+    """A step's Swedish text, its due day and its versions in the other languages
+    (`{"title_ar": ...}`; an empty one is no version, one left out is kept). The texts reach the
+    copies adepts already have where the step is not ticked off yet; their due days stay."""
+    title = title.strip()
+    if not title:
+        raise ApplicationError(_("Write the step."), field="title")
+    if due_days is not None and not 0 <= due_days <= 365:
+        raise ApplicationError(_("Give at most 365 days."), field="due_days")
+    allowed = {_column(code) for code in _codes() if code != SOURCE}
+    values: dict[str, str | None] = {_column(SOURCE): title}
+    for key, text in (translations or {}).items():
+        if key not in allowed:
+            raise ValueError(f"{key} is not a language of a step")
+        values[key] = (text or "").strip() or None
+    for key, text in values.items():
+        setattr(item, key, text)
+    item.due_days = due_days
+    with translation.override(SOURCE):  # the plain column keeps the Swedish text
+        item.save(update_fields=[*values, "title", "due_days"])
+        ChecklistItem.objects.filter(source=item, done_at__isnull=True).update(**values)
+    return item
+
+
 def template_item_remove(*, item: TemplateItem) -> None:
     """A step no longer given to new adepts (the copies already made stay)."""
     item.delete()
@@ -106,6 +141,7 @@ def checklist_copy(enrolment: Enrolment) -> int:
     items = [
         ChecklistItem(
             enrolment=enrolment,
+            source=step,
             position=step.position,
             due_on=None
             if step.due_days is None

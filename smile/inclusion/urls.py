@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern] = [
     path("languages/<int:pk>/", views.language, name="language"),
     path("workplaces/", views.completion, name="completion"),
     path("workplaces/<int:pk>/", views.workplace, name="workplace"),
+    path("template-steps/<int:pk>/", views.step_edit, name="step-edit"),
     path("template-steps/<int:pk>/remove/", views.step_remove, name="step-remove"),
     path("ambassadors/<int:pk>/remove/", views.ambassador_remove, name="ambassador-remove"),
 ]

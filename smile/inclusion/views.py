@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from smile.accounts.http import request_user
+from smile.accounts.models import User
 from smile.core import policies
 from smile.core.errors import ApplicationError
 from smile.core.forms import add_application_error
 from smile.inclusion import access, selectors, services
-from smile.inclusion.forms import AmbassadorForm, LanguageSupportForm, StepForm
+from smile.inclusion.forms import AmbassadorForm, LanguageSupportForm, StepEditForm, StepForm
 from smile.inclusion.models import (
     ChecklistItem,
     ChecklistTemplate,
@@ -149,15 +150,55 @@ def workplace(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "inclusion/workplace.html", context)
 
 
+def _changeable_step(user: User, pk: int) -> TemplateItem:
+    """A step of a template the person keeps (a manager of the workplace, a coordinator of a
+    programme placing adepts there), else a 404."""
+    step = (
+        TemplateItem.objects.filter(
+            template__in=policies.allowed(user, ChecklistTemplate, policies.CHANGE),
+            pk=pk,
+        )
+        .select_related("template__workplace")
+        .first()
+    )
+    if step is None:
+        raise Http404
+    return step
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A step of the template: its Swedish text and due day, and its versions in the adepts'
+    languages side by side, as the task editor has them."""
+    user = request_user(request)
+    step = _changeable_step(user, pk)
+    initial: dict[str, object] = {
+        "title": getattr(step, StepEditForm.key(selectors.SOURCE)),
+        "due_days": step.due_days,
+    }
+    for language in selectors.other_languages():
+        initial[StepEditForm.key(language.code)] = getattr(step, StepEditForm.key(language.code))
+    form = StepEditForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            services.template_item_update(item=step, **form.cleaned_data)
+        except ApplicationError as error:
+            add_application_error(form, error)
+        else:
+            messages.success(
+                request, _("Saved. Adepts who have not ticked the step off yet see the change.")
+            )
+            return redirect("inclusion:workplace", step.template.workplace_id)
+    context = {"step": step, "workplace": step.template.workplace, "form": form}
+    return render(request, "inclusion/step.html", context)
+
+
 @login_required
 @require_POST
 def step_remove(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
-    step = TemplateItem.objects.filter(
-        template__in=policies.allowed(user, ChecklistTemplate, policies.CHANGE), pk=pk
-    ).first()
-    if step is None:
-        raise Http404
+    step = _changeable_step(user, pk)
     workplace_id = step.template.workplace_id
     services.template_item_remove(item=step)
     messages.success(request, _("The step is removed. Checklists already given keep it."))

@@ -10,6 +10,7 @@ Each log belongs to one pair and so to one mentor, and is counted once. Practice
 nothing here: counting it too would count the same month twice.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,23 +21,24 @@ from django.utils.translation import gettext_lazy as _
 
 from smile.leadership.models import Commitment
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
+from smile.mentoring import time_budget
+from smile.mentoring.time_budget import SOURCE_COMMITMENT as SOURCE_COMMITMENT
+from smile.mentoring.time_budget import SOURCE_PROGRAMME as SOURCE_PROGRAMME
+from smile.mentoring.time_budget import flag as flag
 from smile.notifications.models import Kind, Notification
 from smile.notifications.services import Notice, notify_many
 from smile.organisations.choices import Role
 from smile.organisations.models import Membership
 
-# Over-use: more than 110 % of the budget (a little over is normal; a tenth more is a pattern).
-OVER_SHARE = Decimal("1.10")
-# Under-use: less than half the budget, flagged only once the month is half gone (before that,
-# a low figure says nothing).
-UNDER_SHARE = Decimal("0.50")
+# The budget, its sources and its thresholds (over: more than 110 %; under: less than 50 % once
+# the month is half gone) are mentoring's one rule, `smile.mentoring.time_budget`: this app gives
+# it the commitments (`committed_budgets`, registered in LeadershipConfig.ready), so every page,
+# the coordinator's early warnings included, reads the same figures and the same verdict.
 
 RULE = _(
     "Time counts once: the minutes written in the logs of the mentor's meetings that month; "
     "practice confirmation holds the adept's hours, not the mentor's."
 )
-SOURCE_COMMITMENT = "commitment"
-SOURCE_PROGRAMME = "programme"
 
 
 def _hours(minutes: int | Decimal) -> Decimal:
@@ -69,15 +71,25 @@ def month_bounds(month: date) -> tuple[date, date]:
     return first, (first + timedelta(days=32)).replace(day=1)
 
 
-def flag(minutes: int, budget: int, *, past_middle: bool) -> str:
-    """ "over", "under" or "" for this much time against this budget."""
-    if budget <= 0:
-        return ""
-    if minutes > budget * OVER_SHARE:
-        return "over"
-    if past_middle and minutes < budget * UNDER_SHARE:
-        return "under"
-    return ""
+def committed_budgets(keys: Collection[tuple[int, int]], month: date) -> dict[tuple[int, int], int]:
+    """The provider of `smile.mentoring.time_budget`: for each (workplace, programme) with a
+    signed commitment, its latest version's mentor hours per week times the month's weeks (its
+    days / 7), in minutes. One query, however many keys."""
+    if not keys:
+        return {}
+    first, after = month_bounds(month)
+    weeks = Decimal((after - first).days) / 7
+    wanted = set(keys)
+    per_week: dict[tuple[int, int], Decimal] = {}
+    for c in (
+        Commitment.objects.filter(
+            workplace_id__in={w for w, _p in wanted}, programme_id__in={p for _w, p in wanted}
+        )
+        .order_by("workplace_id", "programme_id", "version")
+        .values("workplace_id", "programme_id", "mentor_hours_per_week")
+    ):
+        per_week[(c["workplace_id"], c["programme_id"])] = c["mentor_hours_per_week"]
+    return {key: int(hours * weeks * 60) for key, hours in per_week.items() if key in wanted}
 
 
 def mentor_times(
@@ -87,8 +99,8 @@ def mentor_times(
     programme_ids: list[int] | None = None,
     user_id: int | None = None,
 ) -> list[MentorTime]:
-    """Every mentor's time in the month against her budget (or one mentor's: `user_id`). Two
-    queries, whatever the size."""
+    """Every mentor's time in the month against her budget (or one mentor's: `user_id`), by the
+    one rule of `smile.mentoring.time_budget`. Two queries at most, whatever the size."""
     today = today or timezone.localdate()
     first, after = month_bounds(month)
     past_middle = today >= first + (after - first) / 2
@@ -114,25 +126,19 @@ def mentor_times(
         )
         .filter(adepts__gt=0)
     )
-    committed: dict[tuple[int, int], Decimal] = {}
-    for c in (
-        Commitment.objects.filter(
-            workplace_id__in={r["mentor__workplace_id"] for r in rows},
-            programme_id__in={r["programme_id"] for r in rows},
-        )
-        .order_by("workplace_id", "programme_id", "version")
-        .values("workplace_id", "programme_id", "mentor_hours_per_week")
-    ):
-        committed[(c["workplace_id"], c["programme_id"])] = c["mentor_hours_per_week"]
-    weeks = Decimal((after - first).days) / 7
+    commitments = time_budget.committed(
+        {(r["mentor__workplace_id"], r["programme_id"]) for r in rows}, first
+    )
     out = []
     for r in rows:
-        per_week = committed.get((r["mentor__workplace_id"], r["programme_id"]))
-        if per_week is not None:
-            budget, source = int(per_week * weeks * 60), SOURCE_COMMITMENT
-        else:
-            budget = r["programme__mentor_hours_per_month"] * 60 * r["adepts"]
-            source = SOURCE_PROGRAMME
+        found = time_budget.budget(
+            workplace_id=r["mentor__workplace_id"],
+            programme_id=r["programme_id"],
+            hours_per_month=r["programme__mentor_hours_per_month"],
+            adepts=r["adepts"],
+            commitments=commitments,
+        )
+        budget, source = found.minutes, found.source
         minutes = r["minutes"] or 0
         out.append(
             MentorTime(

@@ -192,6 +192,14 @@ def _belonging_pulse(v: Values) -> str:
 def _mentor_development(v: Values) -> str:
     if v.get("event") == "network_meeting":
         return _("%(name)s invites you to a mentor network meeting on %(starts_at)s: %(theme)s")
+    if v.get("event") == "network_changed":
+        return _(
+            "%(name)s changed the mentor network meeting: now %(starts_at)s, %(place)s: %(theme)s"
+        )
+    if v.get("event") == "network_cancelled":
+        return _(
+            "%(name)s cancelled the mentor network meeting on %(starts_at)s. Reason: %(reason)s"
+        )
     return ngettext(
         "%(count)d basic module is left before you can be matched with an adept in %(programme)s.",
         "%(count)d basic modules are left before you can be matched with an adept in "

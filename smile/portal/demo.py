@@ -15,6 +15,7 @@ from smile.accounts.services import membership_create
 from smile.belonging.demo import load_belonging_demo
 from smile.core.actor import SYSTEM
 from smile.equality.figures.demo import load_figures_demo
+from smile.equality.services import case_handler_add
 from smile.inclusion.demo import load_inclusion_demo
 from smile.learning.demo import load_learning_demo
 from smile.learning.demo_activity import DemoPeople, load_learning_activity
@@ -331,6 +332,8 @@ def load_demo() -> bool:
         workplaces=[moulding, finishing, factory, site_team],
         adepts=adepts,
     )
+    # Lena handles the programme's concerns (named by the programme owner's coordinator).
+    case_handler_add(programme=programme, by=coordinator, user=coordinator)
 
     # A second municipality's programme: nothing of it may show to Sävsjö's people.
     care_programme = programme_save(

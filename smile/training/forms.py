@@ -3,7 +3,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smile.mentoring.meetings.forms import LOCAL_INPUT, LocalDateTimeInput
+from smile.core.reasons import REASON_MAX_LENGTH
+from smile.mentoring.meetings.forms import (
+    duration_field,
+    place_field,
+    starts_at_field,
+    video_url_field,
+)
 from smile.mentoring.models import Dimension as SmileDimension
 from smile.programmes.models import Enrolment
 from smile.training.models import RATING_DIMENSIONS
@@ -76,30 +82,13 @@ class GoalsForm(forms.Form):
 
 
 class NetworkMeetingForm(forms.Form):
-    starts_at = forms.DateTimeField(
-        label=_("Day and time"),
-        widget=LocalDateTimeInput(),
-        input_formats=[LOCAL_INPUT, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-    )
-    duration_minutes = forms.IntegerField(
-        label=_("Length in minutes"),
-        min_value=15,
-        max_value=480,
-        initial=90,
-        widget=forms.NumberInput(attrs={"step": 15, "inputmode": "numeric"}),
-    )
-    place = forms.CharField(
-        label=_("Place"),
-        max_length=200,
-        required=False,
-        help_text=_("Where you meet. Or give a video link below."),
-    )
-    video_url = forms.URLField(
-        label=_("Video link"),
-        required=False,
-        assume_scheme="https",
-        widget=forms.URLInput(attrs={"inputmode": "url"}),
-    )
+    """Scheduling or changing a network meeting. Time, length, place and video link are the same
+    fields as a pair's meeting (`smile.mentoring.meetings.forms`), with a longer default."""
+
+    starts_at = starts_at_field()
+    duration_minutes = duration_field(initial=90)
+    place = place_field()
+    video_url = video_url_field()
     themes = forms.MultipleChoiceField(
         label=_("Themes"),
         choices=SmileDimension.choices,
@@ -124,3 +113,12 @@ class AttendanceForm(forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+class NetworkCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=REASON_MAX_LENGTH,
+        help_text=_("The mentors read it in the notice."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -179,7 +179,10 @@ class NetworkMeeting(TimeStamped):
     """The coordinator gathers a programme's mentors for exchange and supervision."""
 
     programme = models.ForeignKey(
-        Programme, on_delete=models.CASCADE, related_name="network_meetings"
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="network_meetings",
+        verbose_name=_("programme"),
     )
     starts_at = models.DateTimeField(_("day and time"))
     duration_minutes = models.PositiveSmallIntegerField(_("length in minutes"), default=90)
@@ -191,7 +194,12 @@ class NetworkMeeting(TimeStamped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+    attendance_recorded_at = models.DateTimeField(
+        _("attendance recorded at"), null=True, blank=True
+    )
+    # The coordinator called it off before it started; the mentors read the reason.
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -205,6 +213,10 @@ class NetworkMeeting(TimeStamped):
                 condition=models.Q(duration_minutes__gte=15, duration_minutes__lte=480),
                 name="network_duration_range",
             ),
+            models.CheckConstraint(
+                condition=models.Q(cancelled_at__isnull=True) | ~models.Q(cancel_reason=""),
+                name="network_cancelled_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -214,18 +226,30 @@ class NetworkMeeting(TimeStamped):
         labels = dict(SmileDimension.choices)
         return [str(labels[t]) for t in RATING_DIMENSIONS if t in self.themes]
 
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
 
 class NetworkAttendance(models.Model):
     """A mentor of the programme was at the meeting, as the coordinator recorded."""
 
     meeting = models.ForeignKey(
-        NetworkMeeting, on_delete=models.CASCADE, related_name="attendances"
+        NetworkMeeting,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("network meeting"),
     )
     enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.CASCADE, related_name="network_attendances"
+        Enrolment,
+        on_delete=models.CASCADE,
+        related_name="network_attendances",
+        verbose_name=_("mentor"),
     )
 
     class Meta:
+        verbose_name = _("attendance at a network meeting")
+        verbose_name_plural = _("attendance at network meetings")
         constraints = [
             models.UniqueConstraint(fields=["meeting", "enrolment"], name="network_attendance_once")
         ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from smile.accounts.models import User
 from smile.core import policies
 from smile.core.errors import ApplicationError, NotAllowed
+from smile.core.reasons import clean_reason
 from smile.matching.models import MatchingProfile
 from smile.notifications.models import Kind, Notification
 from smile.notifications.services import Notice, finish, notify_many, subject_key
@@ -204,6 +205,61 @@ def _active_mentors(programme: Programme) -> list[Enrolment]:
     )
 
 
+def _network_values(
+    *,
+    starts_at: datetime,
+    themes: Iterable[str],
+    duration_minutes: int,
+    place: str,
+    video_url: str,
+    agenda: str,
+) -> dict[str, object]:
+    """The checked values of a network meeting, for scheduling and for changing it."""
+    chosen = [t for t in RATING_DIMENSIONS if t in set(themes)]
+    if not chosen:
+        raise ApplicationError(_("Choose at least one dimension."), field="themes")
+    if starts_at <= timezone.now():
+        raise ApplicationError(_("Choose a time in the future."), field="starts_at")
+    if not place.strip() and not video_url.strip():
+        raise ApplicationError(_("Give a place or a video link."), field="place")
+    return {
+        "starts_at": starts_at,
+        "duration_minutes": duration_minutes,
+        "place": place.strip(),
+        "video_url": video_url.strip(),
+        "themes": chosen,
+        "agenda": agenda.strip(),
+    }
+
+
+def _tell_mentors(
+    *, actor: User, meeting: NetworkMeeting, event: str, extra: Mapping[str, str] | None = None
+) -> None:
+    """A MENTOR_DEVELOPMENT notice about the meeting to each active mentor of the programme; the
+    themes are words in the sentence, so they go in the language she reads SMILE in."""
+    url = reverse("training:mine") + "#network"
+    notices = []
+    for enrolment in _active_mentors(meeting.programme):
+        with translation.override(enrolment.user.preferred_language):
+            theme = ", ".join(meeting.theme_labels())
+        notices.append(
+            Notice(
+                recipient_id=enrolment.user_id,
+                kind=Kind.MENTOR_DEVELOPMENT,
+                params={
+                    "event": event,
+                    "name": actor.full_name,
+                    "starts_at": meeting.starts_at.isoformat(),
+                    "theme": theme,
+                    "programme": meeting.programme.name,
+                    **(extra or {}),
+                },
+                url=url,
+            )
+        )
+    notify_many(notices=notices)
+
+
 @transaction.atomic
 def network_meeting_schedule(
     *,
@@ -219,46 +275,85 @@ def network_meeting_schedule(
     """The coordinator calls the programme's mentors to a network meeting; each active mentor
     is told (in her own language) when and on which dimensions."""
     policies.require(actor, access.DEVELOPMENT, programme)
-    chosen = [t for t in RATING_DIMENSIONS if t in set(themes)]
-    if not chosen:
-        raise ApplicationError(_("Choose at least one dimension."), field="themes")
-    if starts_at <= timezone.now():
-        raise ApplicationError(_("Choose a time in the future."), field="starts_at")
-    if not place.strip() and not video_url.strip():
-        raise ApplicationError(_("Give a place or a video link."), field="place")
-    meeting = NetworkMeeting(
-        programme=programme,
+    values = _network_values(
         starts_at=starts_at,
+        themes=themes,
         duration_minutes=duration_minutes,
-        place=place.strip(),
-        video_url=video_url.strip(),
-        themes=chosen,
-        agenda=agenda.strip(),
-        created_by=actor,
+        place=place,
+        video_url=video_url,
+        agenda=agenda,
     )
+    meeting = NetworkMeeting(programme=programme, created_by=actor, **values)
     meeting.full_clean()
     meeting.save()
-    url = reverse("training:mine") + "#network"
-    notices = []
-    for enrolment in _active_mentors(programme):
-        # The themes are words in the sentence: in the language the mentor reads SMILE in.
-        with translation.override(enrolment.user.preferred_language):
-            theme = ", ".join(meeting.theme_labels())
-        notices.append(
-            Notice(
-                recipient_id=enrolment.user_id,
-                kind=Kind.MENTOR_DEVELOPMENT,
-                params={
-                    "event": "network_meeting",
-                    "name": actor.full_name,
-                    "starts_at": meeting.starts_at.isoformat(),
-                    "theme": theme,
-                    "programme": programme.name,
-                },
-                url=url,
-            )
+    _tell_mentors(actor=actor, meeting=meeting, event="network_meeting")
+    return meeting
+
+
+def _require_upcoming(meeting: NetworkMeeting, field: str) -> None:
+    """Only a meeting that is still ahead, and not cancelled, can be changed or cancelled."""
+    if meeting.cancelled:
+        raise ApplicationError(_("The network meeting is cancelled."), field=field)
+    if meeting.starts_at <= timezone.now():
+        raise ApplicationError(
+            _("The network meeting has started: it can no longer be changed or cancelled."),
+            field=field,
         )
-    notify_many(notices=notices)
+
+
+@transaction.atomic
+def network_meeting_change(
+    *,
+    actor: User,
+    meeting: NetworkMeeting,
+    starts_at: datetime,
+    themes: Iterable[str],
+    duration_minutes: int,
+    place: str = "",
+    video_url: str = "",
+    agenda: str = "",
+) -> NetworkMeeting:
+    """The coordinator moves an upcoming meeting or changes its place, themes or agenda. If
+    anything changed, each active mentor is told the new time and themes."""
+    policies.require(actor, access.MANAGE, meeting)
+    meeting = (
+        NetworkMeeting.objects.select_for_update().select_related("programme").get(pk=meeting.pk)
+    )
+    _require_upcoming(meeting, "starts_at")
+    values = _network_values(
+        starts_at=starts_at,
+        themes=themes,
+        duration_minutes=duration_minutes,
+        place=place,
+        video_url=video_url,
+        agenda=agenda,
+    )
+    changed = [name for name, value in values.items() if getattr(meeting, name) != value]
+    if not changed:
+        return meeting
+    for name in changed:
+        setattr(meeting, name, values[name])
+    meeting.full_clean()
+    meeting.save(update_fields=[*changed, "updated_at"])
+    extra = {"place": meeting.place or meeting.video_url}
+    _tell_mentors(actor=actor, meeting=meeting, event="network_changed", extra=extra)
+    return meeting
+
+
+@transaction.atomic
+def network_meeting_cancel(*, actor: User, meeting: NetworkMeeting, reason: str) -> NetworkMeeting:
+    """The coordinator calls off an upcoming meeting with a reason; each active mentor is told.
+    The meeting stays, shown as cancelled, and gets no attendance."""
+    policies.require(actor, access.MANAGE, meeting)
+    meeting = (
+        NetworkMeeting.objects.select_for_update().select_related("programme").get(pk=meeting.pk)
+    )
+    _require_upcoming(meeting, "reason")
+    meeting.cancel_reason = clean_reason(reason)
+    meeting.cancelled_at = timezone.now()
+    meeting.save(update_fields=["cancel_reason", "cancelled_at", "updated_at"])
+    extra = {"reason": meeting.cancel_reason}
+    _tell_mentors(actor=actor, meeting=meeting, event="network_cancelled", extra=extra)
     return meeting
 
 
@@ -269,6 +364,10 @@ def network_attendance_record(
     """After the meeting, the coordinator ticks who was there (mentor enrolments of the
     programme). Recording again replaces the list. Returns how many attended."""
     policies.require(actor, access.MANAGE, meeting)
+    if meeting.cancelled:
+        raise ApplicationError(
+            _("The network meeting is cancelled: it has no attendance."), field="attended"
+        )
     if meeting.starts_at > timezone.now():
         raise ApplicationError(
             _("Attendance can be recorded when the meeting has started."), field="attended"

@@ -13,5 +13,7 @@ urlpatterns = [
     path("programmes/", views.programmes, name="programmes"),
     path("programmes/<int:pk>/", views.programme, name="programme"),
     path("programmes/<int:pk>/network/new/", views.network_new, name="network_new"),
+    path("network/<int:pk>/change/", views.network_change, name="network_change"),
+    path("network/<int:pk>/cancel/", views.network_cancel, name="network_cancel"),
     path("network/<int:pk>/attendance/", views.network_attendance, name="network_attendance"),
 ]

@@ -19,6 +19,7 @@ from smile.training import access, selectors, services
 from smile.training.forms import (
     AttendanceForm,
     GoalsForm,
+    NetworkCancelForm,
     NetworkMeetingForm,
     ReflectionForm,
     SelfRatingForm,
@@ -162,17 +163,11 @@ def network_new(request: HttpRequest, pk: int) -> HttpResponse:
     found = policies.load(user, Programme, pk, to=access.DEVELOPMENT)
     form = NetworkMeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             services.network_meeting_schedule(
                 actor=user,
                 programme=found,
-                starts_at=data["starts_at"],
-                duration_minutes=data["duration_minutes"],
-                place=data["place"],
-                video_url=data["video_url"],
-                themes=data["themes"],
-                agenda=data["agenda"],
+                **form.cleaned_data,
             )
         except ApplicationError as exc:
             add_application_error(form, exc)
@@ -204,5 +199,64 @@ def network_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The attendance is saved."))
             return redirect("training:programme", pk=meeting.programme_id)
-    context = {"meeting": meeting, "form": form, "started": meeting.starts_at <= timezone.now()}
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "started": meeting.starts_at <= timezone.now(),
+    }
     return render(request, "training/network_attendance.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_change(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request_user(request)
+    meeting = policies.load(user, NetworkMeeting, pk, to=access.MANAGE, related=["programme"])
+    initial = {
+        "starts_at": meeting.starts_at,
+        "duration_minutes": meeting.duration_minutes,
+        "place": meeting.place,
+        "video_url": meeting.video_url,
+        "themes": meeting.themes,
+        "agenda": meeting.agenda,
+    }
+    form = NetworkMeetingForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_meeting_change(
+                actor=user,
+                meeting=meeting,
+                **form.cleaned_data,
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("The network meeting is changed. The mentors are told."))
+            return redirect("training:programme", pk=meeting.programme_id)
+    context = {"meeting": meeting, "form": form, "open": _open(meeting)}
+    return render(request, "training/network_change.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request_user(request)
+    meeting = policies.load(user, NetworkMeeting, pk, to=access.MANAGE, related=["programme"])
+    form = NetworkCancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.network_meeting_cancel(
+                actor=user, meeting=meeting, reason=form.cleaned_data["reason"]
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(request, _("The network meeting is cancelled. The mentors are told."))
+            return redirect("training:programme", pk=meeting.programme_id)
+    context = {"meeting": meeting, "form": form, "open": _open(meeting)}
+    return render(request, "training/network_cancel.html", context)
+
+
+def _open(meeting: NetworkMeeting) -> bool:
+    """Still ahead and not cancelled: it can be changed or cancelled."""
+    return not meeting.cancelled and meeting.starts_at > timezone.now()

@@ -22,6 +22,8 @@ PAGES = [
     "/admin/mentoring/actionitem/",
     "/admin/notifications/notification/",
     "/admin/privacy/accesslog/",
+    "/admin/training/networkmeeting/",
+    "/admin/training/networkattendance/add/",
 ]
 
 

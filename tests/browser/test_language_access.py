@@ -1,14 +1,24 @@
 """Content in the adept's language: the teacher sees that the safety note of a task at Dana's
 workplace is missing in Arabic, adds the Arabic version beside the Swedish text in the editor, and
 Dana, who reads Arabic, reads the task and its safety note in Arabic on her phone; a text with no
-Arabic version yet shows in Swedish, marked. Every page is accessible, in its language, and fits
-a 390 px screen."""
+Arabic version yet shows in Swedish, marked. Dana, in Arabic, cannot book a meeting with Bob at
+a time he already meets another adept: the clash is said with his name isolated, and what she
+typed stays. Every page is accessible, in its language, and fits a 390 px screen.
+
+The issue's other browser checks live beside their features: Tigrinya day and month names in the
+served font in test_dates_fonts.py, signing a plan clears its notice in test_notices_done.py, and
+every role's pages in Swedish, Arabic and Tigrinya at 390 px in test_crawl.py."""
+
+from datetime import datetime, time, timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
 
 from smile.learning.models import WorkplaceTask
 from smile.learning.tests.curricula_fixtures import make_curriculum
+from smile.matching.models import Pair, PairStatus
+from smile.mentoring.models import Meeting, MeetingStatus
 from tests.browser.conftest import Site
 from tests.browser.helpers import as_user, check_page, in_language, screenshot
 
@@ -77,3 +87,48 @@ def test_the_teacher_adds_arabic_and_the_adept_reads_the_task_in_arabic(
     )
     check_page(page, "ar")
     screenshot(page, "task-ar-phone")
+
+
+def test_a_double_booking_is_refused_in_arabic_and_what_she_typed_stays(
+    site: Site, context: BrowserContext, page: Page
+) -> None:
+    cast = site.cast
+    # Bob also mentors Erin, and meets her in ten days from 14:00 to 15:00.
+    bob_and_erin = Pair.objects.create(
+        programme=cast.programme,
+        mentor=cast.bob_enrolment,
+        adept=cast.erin_enrolment,
+        status=PairStatus.ACTIVE,
+        started_on=timezone.localdate() - timedelta(days=30),
+    )
+    day = timezone.localdate() + timedelta(days=10)
+    taken = timezone.make_aware(datetime.combine(day, time(14, 0)))
+    Meeting.objects.create(
+        pair=bob_and_erin,
+        starts_at=taken,
+        duration_minutes=60,
+        place="Kontoret",
+        status=MeetingStatus.CONFIRMED,
+        proposed_by=cast.bob,
+        confirmed_at=timezone.now(),
+    )
+
+    # Dana, in Arabic on her phone, proposes 14:30 that day to Bob.
+    page.set_viewport_size(PHONE_390)
+    as_user(site, context, page, cast.dana, "ar")
+    new_meeting = f"/mentoring/pairs/{cast.pair.pk}/meetings/new/"
+    page.goto(site(new_meeting))
+    check_page(page, "ar")
+    page.locator("input[name=starts_at]").fill(f"{day.isoformat()}T14:30")
+    page.locator("textarea[name=agenda]").fill("الأسبوع الأول")
+    page.locator("main form button[type=submit]").click()
+
+    # Refused: the clash in words, Bob's name isolated, 24-hour times, nothing booked.
+    expect(page).to_have_url(site(new_meeting))
+    error = page.locator("main .has-error")
+    expect(error).to_contain_text("14:00–15:00")
+    expect(error.locator("bdi")).to_have_text("Bob Berg")
+    expect(page.locator("input[name=starts_at]")).to_have_value(f"{day.isoformat()}T14:30")
+    expect(page.locator("textarea[name=agenda]")).to_have_value("الأسبوع الأول")
+    check_page(page, "ar")
+    assert Meeting.objects.filter(pair=cast.pair).count() == 0

@@ -81,3 +81,63 @@ def test_a_coordinator_gathers_the_mentors_and_a_mentor_rates_herself(
     page.goto(site("/training/"))
     check_page(page, "ar")
     expect(page.locator("main")).to_contain_text(PLACE)
+
+
+def test_the_coordinator_moves_then_cancels_a_meeting_and_the_mentor_sees_it(
+    site: Site, context: BrowserContext, page: Page
+) -> None:
+    from datetime import datetime
+
+    from smile.training import services
+
+    cast = site.cast
+    page.set_viewport_size({"width": 390, "height": 844})
+    day = timezone.localdate() + timedelta(days=10)
+    meeting = services.network_meeting_schedule(
+        actor=cast.alice,
+        programme=cast.programme,
+        starts_at=timezone.make_aware(datetime.combine(day, datetime.min.time().replace(hour=14))),
+        themes=["equality"],
+        place=PLACE,
+    )
+
+    # The coordinator moves it to another room, then cancels it, in Swedish on the phone.
+    as_user(site, context, page, cast.alice, "sv")
+    page.goto(site(f"/training/programmes/{cast.programme.pk}/"))
+    page.locator(f'main a[href="/training/network/{meeting.pk}/change/"]').click()
+    check_page(page, "sv")
+    expect(page.locator("#id_place")).to_have_value(PLACE)
+    page.locator("#id_place").fill("Biblioteket")
+    page.locator('input[name=themes][value="inclusion"]').check()
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(site(f"/training/programmes/{cast.programme.pk}/"))
+    expect(page.locator("main")).to_contain_text(
+        in_language("sv", "The network meeting is changed. The mentors are told.")
+    )
+    expect(page.locator("main")).to_contain_text("Biblioteket")
+    check_page(page, "sv")
+    page.locator(f'main a[href="/training/network/{meeting.pk}/cancel/"]').click()
+    check_page(page, "sv")
+    page.locator("#id_reason").fill("Många är sjuka")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("main")).to_contain_text(
+        in_language("sv", "The network meeting is cancelled. The mentors are told.")
+    )
+    expect(page.locator("main")).to_contain_text("Många är sjuka")
+    check_page(page, "sv")
+    meeting.refresh_from_db()
+    assert meeting.place == "Biblioteket"
+    assert meeting.cancel_reason == "Många är sjuka"
+    events = sorted(
+        Notification.objects.filter(recipient=cast.bob).values_list("params__event", flat=True)
+    )
+    assert events == ["network_cancelled", "network_changed", "network_meeting"]
+    log_out(page)
+
+    # The mentor sees it cancelled, with the reason, in Arabic on the phone.
+    as_user(site, context, page, cast.bob, "ar")
+    page.goto(site("/training/"))
+    check_page(page, "ar")
+    row = page.locator("main table tr", has_text="Biblioteket")
+    expect(row).to_contain_text(in_language("ar", "Cancelled"))
+    expect(row).to_contain_text("Många är sjuka")

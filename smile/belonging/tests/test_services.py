@@ -132,3 +132,40 @@ def test_the_worker_runs_the_daily_job_and_running_it_again_changes_nothing(cast
     run_worker()
     assert PulseRound.objects.filter(programme=cast.programme).count() == 1
     assert Notification.objects.filter(kind="belonging_pulse").count() == 1
+
+
+def test_after_close_the_notices_of_who_answered_and_who_did_not_are_alike(cast: Cast) -> None:
+    from smile.belonging import selectors
+    from smile.notifications.services import notification_read
+
+    people = add_adepts(cast, 6, workplace=cast.moulding)
+    round_ = open_round(NOW)
+    # Five answer, at different moments, having opened their notice; the sixth does nothing.
+    for index, person in enumerate(people[:5]):
+        notice = Notification.objects.get(recipient=person, kind="belonging_pulse")
+        notification_read(notification=notice, user=person)
+        services.pulse_answer(
+            user=person, round_=round_, answers=dict(ALL_FOURS, welcome=index + 1, fair=5)
+        )
+    answerer, silent = people[0], people[5]
+    assert Notification.objects.get(recipient=answerer).done_at is not None
+    assert Notification.objects.get(recipient=silent).done_at is None
+    close_round(round_)
+    closed = NOW + timedelta(days=10, seconds=1)
+    assert round_.closed_at == closed
+    assert list(
+        Notification.objects.filter(recipient=answerer).values_list("done_at", "read_at")
+    ) == [(closed, closed)]
+    assert list(
+        Notification.objects.filter(recipient=silent).values_list("done_at", "read_at")
+    ) == [(closed, closed)]
+    # Every notice of the round (dana's too) finished and read at the close, nothing else.
+    assert set(
+        Notification.objects.filter(kind="belonging_pulse").values_list("done_at", "read_at")
+    ) == {(closed, closed)}
+    assert not PulseAnswered.objects.exists()
+    # The figures are those of the answers as given.
+    figures = selectors.workplace_trends([cast.moulding])[cast.moulding.pk]
+    assert [(figure.answered, figure.means) for figure in figures] == [
+        (5, {"welcome": 3.0, "help": 4.0, "expected": 4.0, "colleagues": 4.0, "fair": 5.0})
+    ]

@@ -14,7 +14,7 @@ from smile.core import policies
 from smile.matching import access as matching_access
 from smile.matching.home import HomeBasis, home_basis
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair
-from smile.mentoring import access
+from smile.mentoring import access, time_budget
 from smile.mentoring.models import ActionItem, CheckIn, Dimension, MeetingLog, Rating
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 
@@ -39,6 +39,8 @@ class TimeRow:
     programme: Programme
     minutes: int
     budget_minutes: int
+    # Where the budget comes from: `time_budget.SOURCE_COMMITMENT` or `SOURCE_PROGRAMME`.
+    source: str = time_budget.SOURCE_PROGRAMME
 
     @property
     def hours(self) -> float:
@@ -50,7 +52,8 @@ class TimeRow:
 
     @property
     def over(self) -> bool:
-        return self.minutes > self.budget_minutes
+        """Over by the one rule (`time_budget.is_over`): more than a tenth over the budget."""
+        return time_budget.is_over(self.minutes, self.budget_minutes)
 
 
 def month_bounds(month: date) -> tuple[date, date]:
@@ -65,9 +68,12 @@ def mentor_time(
 ) -> list[TimeRow]:
     """Minutes a mentor logged in a month, per programme where she mentors, against the budget.
 
-    The programme's setting is hours "per month and adept", so the budget is that many hours for
-    each of her adepts in the programme: pairs that are live, or that logged time in the month
-    (a pair completed mid-month still counts for that month). Two queries, however many pairs.
+    The budget is the one rule of `smile.mentoring.time_budget` (the figure of her my-time page
+    and her manager's page): what her workplace committed in the programme where a provider
+    knows it, otherwise the programme's hours "per month and adept" for each of her adepts in
+    the programme: pairs that are live, or that logged time in the month (a pair completed
+    mid-month still counts for that month), at least one. Two queries, however many pairs, and
+    one more for the committed budgets when a provider is registered.
     """
     start, end = month_bounds(month)
     if enrolments is None:
@@ -90,16 +96,26 @@ def mentor_time(
         )
         .order_by()
     }
+    commitments = time_budget.committed(
+        {(e.workplace_id, e.programme_id) for e in enrolments}, start
+    )
     rows = []
     for enrolment in enrolments:
         programme = enrolment.programme
         total = totals.get(programme.pk, {})
-        adepts = max(1, total.get("adepts") or 0)
+        budget = time_budget.budget(
+            workplace_id=enrolment.workplace_id,
+            programme_id=programme.pk,
+            hours_per_month=programme.mentor_hours_per_month,
+            adepts=max(1, total.get("adepts") or 0),
+            commitments=commitments,
+        )
         rows.append(
             TimeRow(
                 programme=programme,
                 minutes=total.get("minutes") or 0,
-                budget_minutes=programme.mentor_hours_per_month * 60 * adepts,
+                budget_minutes=budget.minutes,
+                source=budget.source,
             )
         )
     return rows

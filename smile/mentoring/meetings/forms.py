@@ -19,31 +19,54 @@ class LocalDateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format=LOCAL_INPUT)
 
 
-class TimeAndPlaceForm(forms.Form):
-    starts_at = forms.DateTimeField(
+def starts_at_field() -> forms.DateTimeField:
+    """Day and time, typed in the browser's date-and-time picker, in local time.
+
+    These field makers are shared by every form that books a time and a place (a pair's meeting
+    here, a mentor network meeting in `smile.training`), so the labels and help read the same.
+    """
+    return forms.DateTimeField(
         label=_("Day and time"),
         widget=LocalDateTimeInput(),
         input_formats=[LOCAL_INPUT, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
     )
-    duration_minutes = forms.IntegerField(
+
+
+def duration_field(
+    *, initial: int = 60, min_value: int = MIN_MINUTES, max_value: int = MAX_MINUTES
+) -> forms.IntegerField:
+    return forms.IntegerField(
         label=_("Length in minutes"),
-        min_value=MIN_MINUTES,
-        max_value=MAX_MINUTES,
-        initial=60,
+        min_value=min_value,
+        max_value=max_value,
+        initial=initial,
         widget=forms.NumberInput(attrs={"step": 15, "inputmode": "numeric"}),
     )
-    place = forms.CharField(
+
+
+def place_field() -> forms.CharField:
+    return forms.CharField(
         label=_("Place"),
         max_length=200,
         required=False,
         help_text=_("Where you meet. Or give a video link below."),
     )
-    video_url = forms.URLField(
+
+
+def video_url_field() -> forms.URLField:
+    return forms.URLField(
         label=_("Video link"),
         required=False,
         assume_scheme="https",
         widget=forms.URLInput(attrs={"inputmode": "url"}),
     )
+
+
+class TimeAndPlaceForm(forms.Form):
+    starts_at = starts_at_field()
+    duration_minutes = duration_field()
+    place = place_field()
+    video_url = video_url_field()
 
 
 class ProposeForm(TimeAndPlaceForm):

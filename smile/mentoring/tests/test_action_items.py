@@ -356,19 +356,20 @@ def test_the_panels_take_the_same_queries_for_2_and_5_rows(cast: Cast) -> None:
     assert five["pair"][1].count("Inclusion: Okay") == 5
     assert five["mentor home"][1].count("Who does it") == 5
     # Homes: her live pairs with their people (1, the home's basis, shared with the other panels
-    # on the page), the open items with their owners (1); the mentor's enrolments (1, the basis)
-    # and her minutes per programme (1). Pair: the pair as given (1), the reader's memberships for
+    # on the page), the open items with their owners (1); the mentor's enrolments (1, the basis),
+    # her minutes per programme (1) and her workplace's committed budget (1, leadership's provider
+    # of `smile.mentoring.time_budget`). Pair: the pair as given (1), the reader's memberships for
     # the access rules (1), the logs (1) and their check-ins (1), the items with their people (1),
-    # "may she write?" (1), the pair's mentor (1), the mentor's time (2).
+    # "may she write?" (1), the pair's mentor (1), the mentor's time (3, with the budget).
     assert {name: count for name, (count, _html) in two.items()} == {
         "adept home": 2,
-        "mentor home": 4,
-        "pair": 9,
+        "mentor home": 5,
+        "pair": 10,
     }
     assert {name: count for name, (count, _html) in five.items()} == {
         "adept home": 2,
-        "mentor home": 4,
-        "pair": 9,
+        "mentor home": 5,
+        "pair": 10,
     }
 
 

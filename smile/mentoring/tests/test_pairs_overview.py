@@ -256,9 +256,9 @@ def test_the_queries_do_not_grow_with_the_pairs(cast: Cast, login) -> None:
     assert "1 thing to do is late" in body
     # The session, alice, her second factor; her memberships (scope) and her programmes (the
     # filter); her programmes again, support requests, pairs with their subqueries, mentor time
-    # (the warnings, for the health); the count and the page's pairs with their last meeting;
-    # her role and her unread notices (the page's frame).
-    assert len(two) == len(six) == 13
+    # and the committed budgets (the warnings, for the health); the count and the page's pairs
+    # with their last meeting; her role and her unread notices (the page's frame).
+    assert len(two) == len(six) == 14
 
 
 def test_the_coordinators_home_and_the_matching_page_link_to_the_list(cast: Cast, login) -> None:

@@ -1,6 +1,8 @@
-"""The mentor's time budget: logged minutes per month and programme against the programme's
-hours per month and adept."""
+"""The mentor's time budget: logged minutes per month and programme against the one rule of
+`smile.mentoring.time_budget` (a registered provider's committed budget, else the programme's hours
+per month and adept; over is more than 110 %)."""
 
+from collections.abc import Collection
 from datetime import date
 
 import pytest
@@ -8,8 +10,11 @@ from django.utils import timezone
 
 from smile.core.actor import SYSTEM
 from smile.matching.models import Pair, PairStatus
+from smile.mentoring import time_budget
 from smile.mentoring.logs.selectors import mentor_time, month_bounds
 from smile.mentoring.models import MeetingLog
+from smile.mentoring.time_budget import flag, is_over
+from smile.mentoring.warnings.selectors import OVER_BUDGET, early_warnings
 from smile.programmes.models import Programme
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast, make_user
@@ -48,12 +53,15 @@ def test_minutes_are_counted_in_the_month_they_were_held(cast: Cast) -> None:
     assert (row.hours, row.budget_hours) == (1.75, 8)
 
 
-def test_over_the_budget_only_when_more_than_it(cast: Cast) -> None:
-    Programme.objects.filter(pk=cast.programme.pk).update(mentor_hours_per_month=1)
-    log(cast.pair, date(2026, 11, 2), 60)
-    assert rows(cast, date(2026, 11, 1)) == [("Gjuterivägen", 60, 60, False)]
-    log(cast.pair, date(2026, 11, 3), 5)
-    assert rows(cast, date(2026, 11, 1)) == [("Gjuterivägen", 65, 60, True)]
+def test_over_the_budget_only_when_more_than_a_tenth_over_it(cast: Cast) -> None:
+    # The one rule of `smile.mentoring.time_budget`: over is more than 110 % (132 of 120 minutes).
+    Programme.objects.filter(pk=cast.programme.pk).update(mentor_hours_per_month=2)
+    log(cast.pair, date(2026, 11, 2), 120)
+    assert rows(cast, date(2026, 11, 1)) == [("Gjuterivägen", 120, 120, False)]
+    log(cast.pair, date(2026, 11, 3), 10)
+    assert rows(cast, date(2026, 11, 1)) == [("Gjuterivägen", 130, 120, False)]
+    log(cast.pair, date(2026, 11, 4), 5)
+    assert rows(cast, date(2026, 11, 1)) == [("Gjuterivägen", 135, 120, True)]
 
 
 def test_the_budget_is_per_adept_and_counts_a_pair_that_ended_in_the_month(cast: Cast) -> None:
@@ -104,13 +112,14 @@ def test_someone_who_mentors_nowhere_has_no_rows(cast: Cast) -> None:
 
 
 @pytest.mark.parametrize("logs", [2, 5])
-def test_two_queries_however_many_logs_and_pairs(
+def test_three_queries_however_many_logs_and_pairs(
     cast: Cast, django_assert_num_queries, logs: int
 ) -> None:
     for day in range(1, logs + 1):
         log(cast.pair, date(2026, 11, day), 30)
-    # Her mentor enrolments with their programmes (1); minutes and adepts per programme (1).
-    with django_assert_num_queries(2):
+    # Her mentor enrolments with their programmes (1); minutes and adepts per programme (1); the
+    # committed budgets of her workplaces (1, leadership's provider of `time_budget`).
+    with django_assert_num_queries(3):
         result = mentor_time(user=cast.bob, month=date(2026, 11, 1))
     assert result[0].minutes == 30 * logs
 
@@ -144,3 +153,40 @@ def test_the_pair_page_shows_the_time_to_the_mentor_only(cast: Cast, login) -> N
     for other in (cast.dana, cast.alice):
         assert "Mentoring time this month" not in body_of(login(other).get(url))
     assert "Mentoring time" not in body_of(login(cast.dana).get("/home/adept/"))
+
+
+# --- one rule, by inversion: a provider above mentoring gives the committed budget ------------
+
+
+def test_a_registered_provider_gives_the_budget_and_none_keeps_the_programmes(
+    cast: Cast, monkeypatch
+) -> None:
+    asked: list[tuple[set[tuple[int, int]], date]] = []
+
+    def provider(keys: Collection[tuple[int, int]], month: date) -> dict[tuple[int, int], int]:
+        asked.append((set(keys), month))
+        return {(cast.moulding.pk, cast.programme.pk): 100}
+
+    today = timezone.localdate()
+    log(cast.pair, today, 111)
+    # No provider (leadership's taken away): the programme's 8 hours for Bob's one adept.
+    monkeypatch.setattr(time_budget, "_providers", {})
+    assert [
+        (r.budget_minutes, r.source, r.over) for r in mentor_time(user=cast.bob, month=today)
+    ] == [(480, "programme", False)]
+    assert early_warnings(user=cast.alice, kind=OVER_BUDGET) == []
+    # A provider that knows Bob's workplace: 100 minutes, and 111 is more than 110 % of it.
+    time_budget.register("test", provider)
+    assert [
+        (r.budget_minutes, r.source, r.over) for r in mentor_time(user=cast.bob, month=today)
+    ] == [(100, "commitment", True)]
+    assert asked == [({(cast.moulding.pk, cast.programme.pk)}, today.replace(day=1))]
+    rows = early_warnings(user=cast.alice, kind=OVER_BUDGET)
+    assert [r.text for r in rows] == ["Over the mentor-time budget: 1.9 h of 1.7 h"]
+
+
+def test_the_thresholds_are_one_rule() -> None:
+    assert (is_over(110, 100), is_over(111, 100), is_over(5, 0)) == (False, True, False)
+    assert flag(49, 100, past_middle=True) == "under"
+    assert flag(49, 100, past_middle=False) == ""
+    assert flag(111, 100, past_middle=False) == "over"

@@ -340,9 +340,10 @@ def test_the_queries_do_not_grow_with_the_pairs(
     assert len(rows) == 2 + 2 + 2 + 1  # two supports, three no-meetings, two late
     # The page: the session, alice, her second factor; her memberships (scope), her programmes
     # and their workplaces (the filters); her programmes again, support requests, pairs with
-    # their subqueries, mentor time this month (the warnings); her role and her unread notices
+    # their subqueries, mentor time this month and the committed budgets of the mentors'
+    # workplaces (the warnings, `smile.mentoring.time_budget`); her role and her unread notices
     # (the page's frame).
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(WARNINGS)
     assert response.status_code == 200
     assert "7 warnings" in response.content.decode()
@@ -352,13 +353,13 @@ def test_the_queries_do_not_grow_with_the_pairs(
     with CaptureQueriesContext(connection) as five:
         rows = early_warnings(user=alice)
     assert len(rows) == 5 + 6 + 5
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(WARNINGS)
     assert response.status_code == 200
     assert "16 warnings" in response.content.decode()
     # memberships (scope), programmes, support requests, pairs with their subqueries,
-    # mentor time this month.
-    assert len(two) == len(five) == 5
+    # mentor time this month, the committed budgets.
+    assert len(two) == len(five) == 6
 
 
 def test_the_home_card_counts_per_programme(cast: Cast, rf: RequestFactory) -> None:
@@ -614,16 +615,17 @@ def test_a_workplace_of_another_organisation_is_not_on_her_list(cast: Cast, logi
 
 
 # The home's count: her memberships (scope), her programmes, support requests, pairs with their
-# subqueries, mentor time this month; the same for 2 and 5 pairs.
+# subqueries, mentor time this month, the committed budgets of the mentors' workplaces; the same
+# for 2 and 5 pairs.
 @pytest.mark.parametrize("pairs", [2, 5])
-def test_the_home_count_takes_five_queries_however_many_pairs(
+def test_the_home_count_takes_six_queries_however_many_pairs(
     cast: Cast, pairs: int, django_assert_num_queries
 ) -> None:
     started(cast.pair, 40)
     for n in range(pairs - 1):
         add_pair(cast, n)
     alice = User.objects.get(pk=cast.alice.pk)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         counts = warning_counts(user=alice)
     # One no-meeting warning for hers; support, no meeting and late for each added pair.
     assert [(c.programme, c.count) for c in counts] == [(cast.programme, 1 + 3 * (pairs - 1))]

@@ -9,7 +9,7 @@ never what it says).
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from smile.accounts.models import User
 from smile.matching.models import LIVE_PAIR_STATUSES, Pair, PairStatus
-from smile.mentoring import access
+from smile.mentoring import access, time_budget
 from smile.mentoring.models import ActionItem, Meeting, MeetingLog, MeetingStatus
 from smile.organisations.models import Workplace
 from smile.programmes import access as programmes_access
@@ -72,7 +72,8 @@ def _hours(minutes: int) -> str:
     hours = Decimal(minutes) / 60
     if hours == hours.to_integral_value():
         return number_format(int(hours))
-    return number_format(hours.quantize(Decimal("0.1")), decimal_pos=1)
+    # Halves up, as her my-time page and her home round them.
+    return number_format(hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), decimal_pos=1)
 
 
 def _local_date(value: datetime | date | None) -> date | None:
@@ -197,11 +198,15 @@ def _support_rows(
 def _budget_rows(
     programmes: dict[int, Programme], today: date, *, workplace: int | None = None
 ) -> list[EarlyWarning]:
-    """Mentors who logged more time this calendar month than the programme's budget.
+    """Mentors who logged more time this calendar month than their budget allows.
 
-    The budget is "mentor hours per month and adept", counted as the mentor's own time page
-    counts it (`smile.mentoring.logs.selectors.mentor_time`): that many hours for each of her
-    pairs in the programme that is live or logged time this month.
+    The budget and the verdict are the one rule of `smile.mentoring.time_budget`, the same the
+    mentor's home, her my-time page and her manager's page show: what her workplace committed
+    in the programme where an app above us knows it, otherwise the programme's hours per month
+    for each of her adepts (live, or met this month); over is more than a tenth over it.
+
+    Two queries: the mentors with a live pair or time this month (one grouped query), and the
+    committed budgets of their workplaces (one batched query, when a provider is registered).
     """
     first = today.replace(day=1)
     after = (first + timedelta(days=32)).replace(day=1)
@@ -209,8 +214,8 @@ def _budget_rows(
     pairs = Pair.objects.filter(programme_id__in=programmes)
     if workplace is not None:
         pairs = pairs.filter(mentor__workplace_id=workplace)
-    logged = (
-        pairs.values("mentor_id", "programme_id", "mentor__user__full_name")
+    mentors = list(
+        pairs.values("mentor_id", "programme_id", "mentor__workplace_id", "mentor__user__full_name")
         .annotate(
             minutes=Sum("logs__minutes", filter=in_month),
             adepts=Count("pk", distinct=True, filter=Q(status__in=LIVE_PAIR_STATUSES) | in_month),
@@ -218,14 +223,27 @@ def _budget_rows(
             # Her latest pair with time this month: the follow-ups go to her through it.
             pair_pk=Max("pk", filter=in_month),
         )
-        .filter(minutes__gt=0)
+        # Every mentor with a live pair, not only those with time: the commitments are then read
+        # whatever the day of the month, so the number of queries does not change with it.
+        .filter(adepts__gt=0)
         .order_by("mentor__user__full_name", "mentor_id")
     )
+    commitments = time_budget.committed(
+        {(row["mentor__workplace_id"], row["programme_id"]) for row in mentors}, first
+    )
     rows = []
-    for row in logged:
+    for row in mentors:
+        if not row["minutes"]:
+            continue
         programme = programmes[row["programme_id"]]
-        budget = programme.mentor_hours_per_month * 60 * max(1, row["adepts"])
-        if row["minutes"] <= budget:
+        budget = time_budget.budget(
+            workplace_id=row["mentor__workplace_id"],
+            programme_id=programme.pk,
+            hours_per_month=programme.mentor_hours_per_month,
+            adepts=row["adepts"],
+            commitments=commitments,
+        ).minutes
+        if not time_budget.is_over(row["minutes"], budget):
             continue
         text = _("Over the mentor-time budget: %(used)s h of %(budget)s h") % {
             "used": _hours(row["minutes"]),
@@ -245,7 +263,7 @@ def early_warnings(
 ) -> list[EarlyWarning]:
     """Every open warning in the programmes the coordinator may change, or only those of one
     programme, of one kind (one of `KINDS`) or at one workplace (the adept's; for the
-    mentor-time budget, the mentor's). At most five queries, whatever the number of pairs."""
+    mentor-time budget, the mentor's). At most six queries, whatever the number of pairs."""
     programmes_qs = programmes_access.changeable_programmes(user)
     if programme is not None:
         programmes_qs = programmes_qs.filter(pk=programme.pk)

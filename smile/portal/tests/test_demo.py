@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from smile.accounts.models import User
 from smile.core import actor
+from smile.equality.models import CaseHandler
 from smile.matching.models import Pair
 from smile.portal.demo import (
     ADEPTS,
@@ -137,3 +138,10 @@ def test_the_demo_coordinator_sees_a_fair_figure_shown_and_others_hidden(login) 
     ]
     assert cells == ["6", "– hidden", "– hidden", "– hidden", "12"]
     assert "Fewer than 5 adepts: Men, Non-binary, Not stated." in body
+
+
+@pytest.mark.django_db
+def test_the_demo_coordinator_handles_the_programmes_concerns() -> None:
+    load_demo()
+    handlers = CaseHandler.objects.values_list("programme__name", "user__email")
+    assert list(handlers) == [("Gjuteri- och husbyggarvägen 2026/27", "lena.holm@savsjo.example")]

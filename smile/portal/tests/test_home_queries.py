@@ -32,21 +32,23 @@ EXPECTED = {
     # it has objectives (none here).
     "adept": SHELL + 12,
     # The basis: her mentor enrolments (1) and her pairs with the adepts (1); mentoring: the
-    # meetings (1), the things to do (1), her minutes this month (1), the check-ins shared with
+    # meetings (1), the things to do (1), her minutes this month (1) and her workplace's committed
+    # budget (1, leadership's provider of `smile.mentoring.time_budget`), the check-ins shared with
     # her (1); learning: the curricula (1) and workplaces (1), the plans waiting for her (1), the
     # practice to confirm (1), the reviews (1), the hours to confirm (1), her adepts' progress
     # (2: the rows, the plans' levels). Words: her workplace tells she edits them (none). The
     # SMILE self-assessments waiting for her answer (1).
-    "mentor": SHELL + 15,
+    "mentor": SHELL + 16,
     # Her class with whether each has a mentor (1); the curricula (1) and workplaces (1), plans
     # waiting for her (1), the week's practice (1), reviews (1), hours to confirm (1), the class's
     # progress (2: the rows, the plans' levels), whether she edits words (2: her school has no
     # curriculum here, so the workplaces of her adepts are asked too).
     "teacher": SHELL + 11,
-    # The verified device (1); her programmes with their counts (1); the early warnings (4);
+    # The verified device (1); her programmes with their counts (1); the early warnings (5, the
+    # last the mentors' committed budgets);
     # whether she handles concerns (1) and names case handlers (1); the self-assessments waiting
     # for her answer (1).
-    "coordinator": SHELL + 9,
+    "coordinator": SHELL + 10,
     # The verified device (1); her workplaces with their counts (1); the self-assessments
     # waiting for her answer (1).
     "manager": SHELL + 3,
