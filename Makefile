@@ -30,8 +30,8 @@ chromium:
 
 prepare: $(VENV)/.installed-run
 	$(MANAGE) compiletranslations
-	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --noinput
 	$(MANAGE) demo
 
 # The background worker (matching runs, e-mail, reminders) and the scheduler that enqueues the

@@ -1,20 +1,22 @@
 """Reads of onboarding, each in a fixed number of queries."""
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
+from smile.core.actor import AnyUser
 from smile.matching.models import LanguageLevel, MatchingProfile
 from smile.matching.reasons import language_name
 from smile.organisations.models import Workplace
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus
 
+from . import access
 from .models import ChecklistItem, LanguageAmbassador, LanguageSupport, TemplateItem
 
 SOURCE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
@@ -101,6 +103,63 @@ def template_steps(items: Iterable[TemplateItem]) -> list[TemplateStep]:
         )
         for item in items
     ]
+
+
+@dataclass(frozen=True)
+class MissingStep:
+    """A template step of a workplace with no version in some of the languages its adepts read."""
+
+    item: TemplateItem
+    title: str  # the Swedish source
+    missing: list[str]  # the language codes, in the order they were asked for
+    editable: bool  # the reader keeps the workplace's template (the step's editor is hers)
+
+
+def missing_languages_by_workplace(
+    workplaces: Iterable[Workplace | int],
+    languages_by_workplace: Mapping[int, Collection[str]],
+    *,
+    editor: AnyUser | None = None,
+) -> dict[int, list[MissingStep]]:
+    """Per workplace (by id), the steps of its onboarding template, in their order, that have no
+    version in some of the languages given for it (Swedish, the source, is never missing); a
+    workplace with no languages gets nothing. `editable` tells whether `editor` may edit the
+    step. One query whatever the number of workplaces and steps (once the editor's scope is
+    known: any page reads it first)."""
+    wanted: dict[int, list[str]] = {}
+    for workplace in workplaces:
+        pk = workplace if isinstance(workplace, int) else workplace.pk
+        codes = [code for code in languages_by_workplace.get(pk, ()) if code != SOURCE]
+        if codes:
+            wanted[pk] = codes
+    if not wanted:
+        return {}
+    items = TemplateItem.objects.filter(template__workplace_id__in=list(wanted)).annotate(
+        workplace_id=F("template__workplace_id"),
+    )
+    if editor is not None:
+        items = items.annotate(
+            editable=Exists(access.changeable_templates(editor).filter(pk=OuterRef("template_id")))
+        )
+    found: dict[int, list[MissingStep]] = {}
+    for item in items.order_by("template__workplace_id", "position", "pk"):
+        workplace_id: int = item.workplace_id
+        source = getattr(item, build_localized_fieldname("title", SOURCE)) or ""
+        missing = [
+            code
+            for code in wanted[workplace_id]
+            if not getattr(item, build_localized_fieldname("title", code), None)
+        ]
+        if source and missing:
+            found.setdefault(workplace_id, []).append(
+                MissingStep(
+                    item=item,
+                    title=source,
+                    missing=missing,
+                    editable=bool(getattr(item, "editable", False)),
+                )
+            )
+    return found
 
 
 @dataclass

@@ -33,7 +33,12 @@ from smile.leadership.models import (
 )
 from smile.mentoring.models import Dimension
 from smile.notifications.models import Kind
-from smile.notifications.services import Notice, link_maker, notify, notify_many
+from smile.notifications.services import (
+    claim_and_notify,
+    due_notice_maker,
+    in_batches,
+    notify,
+)
 from smile.organisations.models import Workplace
 from smile.programmes.models import Programme
 from smile.programmes.placement import PlacementNote
@@ -421,25 +426,14 @@ def follow_up_record(
 
 def _actions_remind(ids: list[int], now: datetime) -> int:
     """Claim these actions and tell each owner; returns how many. A fixed number of queries."""
-    with transaction.atomic():
-        Action.objects.filter(
-            pk__in=ids, status__in=OPEN_ACTION_STATUSES, reminded_at__isnull=True
-        ).update(reminded_at=now)
-        claimed = Action.objects.filter(
-            pk__gte=ids[0], pk__lte=ids[-1], reminded_at=now, owner__isnull=False
-        ).values_list("owner_id", "title", "due_on", "workplace_id")
-        link = link_maker("leadership:workplace")
-        notices = [
-            Notice(
-                recipient_id=owner,
-                kind=Kind.ACTION_DUE,
-                params={"title": title, "due_on": due_on.isoformat()},
-                url=link(workplace) + "#plan-heading",
-            )
-            for owner, title, due_on, workplace in claimed
-        ]
-        notify_many(notices=notices)
-    return len(notices)
+    return claim_and_notify(
+        claimable=Action.objects.filter(status__in=OPEN_ACTION_STATUSES),
+        ids=ids,
+        stamp="reminded_at",
+        now=now,
+        values=("owner_id", "title", "due_on", "workplace_id"),
+        notice=due_notice_maker("leadership:workplace", anchor="#plan-heading"),
+    )
 
 
 def actions_remind_due(*, today: date | None = None) -> int:
@@ -456,13 +450,5 @@ def actions_remind_due(*, today: date | None = None) -> int:
         reminded_at__isnull=True,
         owner__isnull=False,
         due_on__lte=today + timedelta(days=REMIND_DAYS_BEFORE),
-    ).order_by("pk")
-    sent = 0
-    after = 0
-    while True:
-        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:REMIND_BATCH])
-        if ids:
-            sent += _actions_remind(ids, now)
-            after = ids[-1]
-        if len(ids) < REMIND_BATCH:
-            return sent
+    )
+    return in_batches(due, REMIND_BATCH, lambda ids: _actions_remind(ids, now))

@@ -1,8 +1,8 @@
 """Sending a notification: a row for the bell, and an e-mail in the reader's language."""
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from typing import Any, Protocol
 
@@ -143,6 +143,61 @@ def notify_many(*, notices: Iterable[Notice]) -> list[int]:
     return [pk for pk, _email in made]
 
 
+def claim_and_notify(
+    *,
+    claimable: QuerySet[Any],
+    ids: Sequence[int],
+    stamp: str,
+    now: datetime,
+    values: Sequence[str],
+    notice: Callable[..., Notice | None],
+    touch: Sequence[str] = (),
+) -> int:
+    """Claim the rows `ids` (ascending) and tell about each one claimed; returns how many notices.
+
+    The claim is one conditional UPDATE that sets `stamp` (and each field in `touch`) to `now` on
+    the rows of `claimable` (the rows that may still be told about: still open, say) among `ids`
+    whose `stamp` is still empty. A run at the same time, or a retry, has set `stamp` on the rows
+    it took, so each row is told about once. Then one read of the claimed rows' `values`: `ids`
+    ascend and earlier batches lie below them, so in their range only this batch's claimed rows
+    carry `now` (a range reads faster than the list again). `notice(*row)` builds each row's
+    notice, or None for a row to tell nobody about.
+
+    Queries, whatever the number of rows, in one transaction: the claim, the read, and
+    `notify_many`'s (the recipients' choices, one insert, the rows made; one e-mail task after
+    the commit).
+    """
+    if not ids:
+        return 0
+    with transaction.atomic():
+        claimable.filter(pk__in=ids, **{f"{stamp}__isnull": True}).update(
+            **dict.fromkeys((stamp, *touch), now)
+        )
+        claimed = claimable.model._default_manager.filter(
+            pk__gte=ids[0], pk__lte=ids[-1], **{stamp: now}
+        ).values_list(*values)
+        notices = [made for row in claimed if (made := notice(*row)) is not None]
+        notify_many(notices=notices)
+    return len(notices)
+
+
+def in_batches(due: QuerySet[Any], size: int, each: Callable[[list[int]], int]) -> int:
+    """Call `each` with the keys of the rows `due`, `size` at a time in ascending order (each
+    batch one query, read after the one before is done); returns the sum of what it returned.
+    One query finds an empty or last short batch, and ends it."""
+    due = due.order_by("pk")
+    total = 0
+    after = None
+    while True:
+        batch = due if after is None else due.filter(pk__gt=after)
+        ids = list(batch.values_list("pk", flat=True)[:size])
+        if ids:
+            total += each(ids)
+            after = ids[-1]
+        if len(ids) < size:
+            return total
+
+
 def link_maker(name: str) -> Callable[[int], str]:
     """`reverse(name, args=[pk])` for many rows: the address is reversed once, with a stand-in
     key, and each row's key is put in its place (reversing each costs more than the rest of a
@@ -150,6 +205,31 @@ def link_maker(name: str) -> Callable[[int], str]:
     stand_in = 987_654_321_987
     head, tail = reverse(name, args=[stand_in]).rsplit(str(stand_in), 1)
     return lambda pk: f"{head}{int(pk)}{tail}"
+
+
+def due_notice_maker(
+    page: str, *, anchor: str = "", subject: Callable[[Any], str] | None = None
+) -> Callable[..., Notice | None]:
+    """The ACTION_DUE notice of a thing to do, from its row's (owner's key, title, due day, key
+    of the row `page` shows, [its own key]): to the owner (none for a thing without one), linking
+    to `page` at `anchor`; `subject` makes its subject from the thing's own key. For
+    `claim_and_notify`'s `notice`."""
+    link = link_maker(page)
+
+    def notice(
+        owner: int | None, title: str, due_on: date, target: int, key: Any = None
+    ) -> Notice | None:
+        if owner is None:
+            return None
+        return Notice(
+            recipient_id=owner,
+            kind=Kind.ACTION_DUE,
+            params={"title": title, "due_on": due_on.isoformat()},
+            url=link(target) + anchor,
+            subject=subject(key) if subject else "",
+        )
+
+    return notice
 
 
 _COLUMNS = ("recipient", "kind", "params", "url", "in_app", "email", "subject", "created_at")

@@ -10,16 +10,22 @@
   else has a clause for them.
 - Mentor network meetings: the coordinator of the programme's owner schedules them and records
   attendance ("manage"); the programme's active mentors see them and their own attendance.
+- The coordinator's view of a mentor: a coordinator of the programme's owner gives it to the
+  programme's active mentors (`rateable_mentors`); the mentor herself and the coordinators of
+  the programme's owner see it, nobody else. The coordinator never sees the mentor's
+  self-ratings or goals.
 """
 
 from django.db.models import Q, QuerySet
 
 from smile.core import policies
 from smile.core.actor import AnyUser
+from smile.core.errors import NotAllowed
 from smile.organisations.access import scope_of
 from smile.programmes.models import Enrolment, EnrolmentRole, EnrolmentStatus, Programme
 from smile.training.models import (
     Completion,
+    CoordinatorView,
     DevelopmentGoal,
     Module,
     NetworkMeeting,
@@ -125,6 +131,32 @@ def managed_network_meetings(user: AnyUser) -> QuerySet[NetworkMeeting]:
     return NetworkMeeting.objects.filter(programme__in=development_programmes(user))
 
 
+def rateable_mentors(user: AnyUser) -> QuerySet[Enrolment]:
+    """The active mentor enrolments whose coordinator's view she may give: those in programmes
+    of the owners she coordinates."""
+    return Enrolment.objects.filter(
+        programme__in=development_programmes(user),
+        role=EnrolmentRole.MENTOR,
+        status=EnrolmentStatus.ACTIVE,
+    )
+
+
+def require_rate(user: AnyUser, enrolment: Enrolment) -> None:
+    if not rateable_mentors(user).filter(pk=enrolment.pk).exists():
+        raise NotAllowed(f"coordinator's view of enrolment {enrolment.pk}")
+
+
+def visible_coordinator_views(user: AnyUser) -> QuerySet[CoordinatorView]:
+    """The mentor's own, and those of mentors in programmes of the owners she coordinates."""
+    scope = scope_of(user)
+    if scope is None:
+        return CoordinatorView.objects.none()
+    return CoordinatorView.objects.filter(
+        Q(enrolment__user_id=scope.user.pk)
+        | Q(enrolment__programme__owner_id__in=scope.coordinating)
+    )
+
+
 def register() -> None:
     policies.register(Module, view=visible_modules)
     policies.register(Reflection, view=own_reflections, change=own_reflections)
@@ -132,6 +164,7 @@ def register() -> None:
     policies.register(Programme, **{DEVELOPMENT: development_programmes})
     policies.register(SelfRating, view=own_self_ratings, change=own_self_ratings)
     policies.register(DevelopmentGoal, view=own_goals, change=own_goals)
+    policies.register(CoordinatorView, view=visible_coordinator_views)
     policies.register(
         NetworkMeeting, view=visible_network_meetings, **{MANAGE: managed_network_meetings}
     )

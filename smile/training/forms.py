@@ -13,7 +13,7 @@ from smile.mentoring.meetings.forms import (
 from smile.mentoring.models import Dimension as SmileDimension
 from smile.programmes.models import Enrolment
 from smile.training.models import RATING_DIMENSIONS
-from smile.training.services import GOAL_MAX, MAX_ANSWER
+from smile.training.services import COMMENT_MAX, GOAL_MAX, MAX_ANSWER
 
 
 class ReflectionForm(forms.Form):
@@ -58,6 +58,40 @@ class SelfRatingForm(forms.Form):
             self.fields[dimension] = forms.TypedChoiceField(
                 label=labels[dimension], choices=SCALE, coerce=int, widget=forms.RadioSelect
             )
+
+    def ratings(self) -> dict[str, int]:
+        return {d: int(self.cleaned_data[d]) for d in RATING_DIMENSIONS}
+
+
+COORDINATOR_SCALE = [
+    ("1", _("1 – Just starting")),
+    ("2", _("2")),
+    ("3", _("3")),
+    ("4", _("4")),
+    ("5", _("5 – Confident")),
+]
+
+
+class CoordinatorViewForm(forms.Form):
+    """The coordinator's view of a mentor on each dimension, 1 to 5, and a short comment."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(SmileDimension.choices)
+        for dimension in RATING_DIMENSIONS:
+            self.fields[dimension] = forms.TypedChoiceField(
+                label=labels[dimension],
+                choices=COORDINATOR_SCALE,
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Comment (optional)"),
+            max_length=COMMENT_MAX,
+            required=False,
+            help_text=_("The mentor reads it on her development profile."),
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
 
     def ratings(self) -> dict[str, int]:
         return {d: int(self.cleaned_data[d]) for d in RATING_DIMENSIONS}

@@ -256,3 +256,43 @@ class NetworkAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} {self.enrolment_id}"
+
+
+class CoordinatorView(TimeStamped):
+    """The coordinator's view of a mentor in her programme on the four dimensions, 1 to 5, with
+    an optional short comment. A new one each time she gives it; the latest counts. Seen by the
+    mentor herself and the coordinators of the programme's owner, nobody else."""
+
+    enrolment = models.ForeignKey(
+        Enrolment,
+        on_delete=models.CASCADE,
+        related_name="coordinator_views",
+        verbose_name=_("mentor"),
+    )
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    given_on = models.DateField(_("date"))
+    inclusion = models.PositiveSmallIntegerField(_("inclusion"))
+    learning = models.PositiveSmallIntegerField(_("learning"))
+    equality = models.PositiveSmallIntegerField(_("equality"))
+    support = models.PositiveSmallIntegerField(_("support from the workplace"))
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["given_on", "pk"]
+        verbose_name = _("coordinator's view of a mentor")
+        verbose_name_plural = _("coordinator's views of mentors")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                name=f"coordinator_view_{name}_range",
+            )
+            for name in ["inclusion", "learning", "equality", "support"]
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id} {self.given_on}"
+
+    def value(self, dimension: str) -> int:
+        return int(getattr(self, dimension))

@@ -4,7 +4,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from smile.core import policies
@@ -17,6 +17,7 @@ from smile.training import access
 from smile.training.models import (
     RATING_DIMENSIONS,
     Completion,
+    CoordinatorView,
     Module,
     NetworkAttendance,
     NetworkMeeting,
@@ -30,12 +31,17 @@ def my_modules(*, user: AnyUser) -> list[dict[str, Any]]:
 
 
 def programme_completion(*, programme: Programme) -> dict[str, Any]:
-    """Which of the programme's active mentors completed which modules (three queries)."""
+    """Which of the programme's active mentors completed which modules, and the date of the
+    latest coordinator's view of each (three queries)."""
     modules = list(Module.objects.all())
+    latest_view = CoordinatorView.objects.filter(enrolment_id=OuterRef("pk")).order_by(
+        "-given_on", "-pk"
+    )
     mentors = list(
         Enrolment.objects.filter(
             programme=programme, role=EnrolmentRole.MENTOR, status=EnrolmentStatus.ACTIVE
         )
+        .annotate(latest_view_on=Subquery(latest_view.values("given_on")[:1]))
         .select_related("user")
         .order_by("user__full_name")
     )
@@ -50,6 +56,7 @@ def programme_completion(*, programme: Programme) -> dict[str, Any]:
             "enrolment": e,
             "cells": [{"module": m, "done": m.pk in done.get(e.user_id, set())} for m in modules],
             "basic_done": basic <= done.get(e.user_id, set()),
+            "latest_view_on": getattr(e, "latest_view_on", None),
         }
         for e in mentors
     ]
@@ -68,8 +75,8 @@ def _average(total: int | None, count: int) -> Decimal | None:
 
 
 def development_profile(*, user: AnyUser) -> dict[str, Any]:
-    """Her rounds of self-rating, her goals and, per dimension, what her pairs' meeting logs say
-    (three queries).
+    """Her rounds of self-rating, her goals, her coordinator's latest view and, per dimension,
+    what her pairs' meeting logs say (four queries).
 
     The others' view is the check-ins of the meeting logs of her pairs: those logs an adept wrote
     (the adepts' view) and those she wrote herself. A check-in rates how the mentorship is going
@@ -94,6 +101,7 @@ def development_profile(*, user: AnyUser) -> dict[str, Any]:
     }
     first = rounds[0] if rounds else None
     latest = rounds[-1] if len(rounds) > 1 else None
+    view = latest_coordinator_view(user=user)
     labels = dict(SmileDimension.choices)
     rows = []
     for dimension in RATING_DIMENSIONS:
@@ -114,6 +122,7 @@ def development_profile(*, user: AnyUser) -> dict[str, Any]:
                 "adept_average": _average(found.get("adept_total"), adept_count),
                 "own_count": own_count,
                 "own_average": _average(found.get("own_total"), own_count),
+                "coordinator": view.value(dimension) if view else None,
             }
         )
     history = [
@@ -130,8 +139,32 @@ def development_profile(*, user: AnyUser) -> dict[str, Any]:
         "first": first,
         "latest": latest,
         "min_ratings": MIN_RATINGS,
+        "coordinator_view": view,
         "dimension_labels": [labels[d] for d in RATING_DIMENSIONS],
     }
+
+
+def latest_coordinator_view(*, user: AnyUser) -> CoordinatorView | None:
+    """The latest coordinator's view of her as a mentor, in any of her programmes (one query).
+    One known person gives it, so no group-size rule applies."""
+    scope = scope_of(user)
+    user_id: int = scope.user.pk if scope is not None else 0
+    return (
+        policies.allowed(user, CoordinatorView)
+        .filter(enrolment__user_id=user_id)
+        .select_related("given_by", "enrolment__programme")
+        .order_by("-given_on", "-pk")
+        .first()
+    )
+
+
+def coordinator_views_of(*, enrolment: Enrolment) -> list[CoordinatorView]:
+    """The coordinators' views of one mentor enrolment, newest first (one query)."""
+    return list(
+        CoordinatorView.objects.filter(enrolment=enrolment)
+        .select_related("given_by")
+        .order_by("-given_on", "-pk")
+    )
 
 
 def my_network_meetings(*, user: AnyUser, now: datetime | None = None) -> dict[str, Any]:

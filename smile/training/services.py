@@ -22,6 +22,7 @@ from smile.training import access
 from smile.training.models import (
     RATING_DIMENSIONS,
     Completion,
+    CoordinatorView,
     DevelopmentGoal,
     Module,
     NetworkAttendance,
@@ -192,6 +193,39 @@ def development_goals_save(*, actor: User, goals: Mapping[str, str]) -> int:
         else:
             DevelopmentGoal.objects.filter(user=actor, dimension=dimension).delete()
     return DevelopmentGoal.objects.filter(user=actor).count()
+
+
+# The coordinator's view of a mentor ----------------------------------------------------------
+
+COMMENT_MAX = 300
+
+
+@transaction.atomic
+def coordinator_view_give(
+    *, actor: User, enrolment: Enrolment, ratings: Mapping[str, int], comment: str = ""
+) -> CoordinatorView:
+    """A coordinator of the programme's owner gives her view of one of the programme's active
+    mentors on each of the four dimensions, 1 to 5, dated today. A new view each time; the
+    latest counts on the mentor's profile."""
+    access.require_rate(actor, enrolment)
+    values: dict[str, int] = {}
+    for dimension in RATING_DIMENSIONS:
+        value = ratings.get(dimension)
+        if value is None or not 1 <= int(value) <= 5:
+            raise ApplicationError(_("Choose a rating from 1 to 5."), field=dimension)
+        values[dimension] = int(value)
+    text = comment.strip()
+    if len(text) > COMMENT_MAX:
+        raise ApplicationError(
+            _("Write at most %(count)d characters.") % {"count": COMMENT_MAX}, field="comment"
+        )
+    return CoordinatorView.objects.create(
+        enrolment=enrolment,
+        given_by=actor,
+        given_on=timezone.localdate(),
+        comment=text,
+        **values,
+    )
 
 
 # Mentor network meetings ---------------------------------------------------------------------

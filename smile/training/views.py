@@ -4,7 +4,7 @@ completion per programme and the programme's mentor network meetings."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -18,6 +18,7 @@ from smile.programmes.models import Programme
 from smile.training import access, selectors, services
 from smile.training.forms import (
     AttendanceForm,
+    CoordinatorViewForm,
     GoalsForm,
     NetworkCancelForm,
     NetworkMeetingForm,
@@ -93,6 +94,43 @@ def programmes(request: HttpRequest) -> HttpResponse:
         raise Http404
     found = policies.allowed(user, Programme, access.DEVELOPMENT).order_by("name")
     return render(request, "training/programmes.html", {"programmes": found})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mentor_view(request: HttpRequest, pk: int, enrolment: int) -> HttpResponse:
+    """The coordinator gives her view of one of the programme's active mentors."""
+    user = request_user(request)
+    found = policies.load(user, Programme, pk, to=access.DEVELOPMENT)
+    mentor = get_object_or_404(
+        access.rateable_mentors(user).filter(programme=found).select_related("user"),
+        pk=enrolment,
+    )
+    form = CoordinatorViewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.coordinator_view_give(
+                actor=user,
+                enrolment=mentor,
+                ratings=form.ratings(),
+                comment=form.cleaned_data["comment"],
+            )
+        except ApplicationError as exc:
+            add_application_error(form, exc)
+        else:
+            messages.success(
+                request, _("Your view is saved. The mentor sees it on her development profile.")
+            )
+            return redirect("training:programme", pk=found.pk)
+    views = selectors.coordinator_views_of(enrolment=mentor)
+    context = {
+        "programme": found,
+        "mentor": mentor,
+        "form": form,
+        "views": views,
+        "latest": views[0] if views else None,
+    }
+    return render(request, "training/mentor_view.html", context)
 
 
 def _profile_page(

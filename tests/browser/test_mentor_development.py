@@ -7,7 +7,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from smile.matching.models import MatchingProfile
 from smile.training import content
-from smile.training.models import Module
+from smile.training.models import CoordinatorView, Module
 from tests.browser.conftest import Site
 from tests.browser.helpers import as_user, check_page, choose_language, in_language, log_out
 
@@ -70,3 +70,36 @@ def test_a_mentor_completes_the_basic_modules_and_her_answers_stay_hers(
         assert SECRET not in page.content()
         response = page.goto(site(f"/training/modules/{basic[0].pk}/"))
         assert response is not None and response.status == 404
+
+
+def test_the_coordinator_gives_her_view_and_the_mentor_sees_it_on_her_phone(
+    site: Site, context: BrowserContext, page: Page
+) -> None:
+    cast = site.cast
+    page.set_viewport_size({"width": 390, "height": 844})
+    comment = "Bob tar sig tid för Dana varje vecka"
+    as_user(site, context, page, cast.alice, "sv")
+    page.goto(site(f"/training/programmes/{cast.programme.pk}/"))
+    check_page(page, "sv")
+    url = f"/training/programmes/{cast.programme.pk}/mentors/{cast.bob_enrolment.pk}/view/"
+    page.locator(f'main a[href="{url}"]').click()
+    check_page(page, "sv")
+    for name, value in [("inclusion", 4), ("learning", 3), ("equality", 5), ("support", 2)]:
+        page.locator(f'input[name={name}][value="{value}"]').check()
+    page.locator("#id_comment").fill(comment)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(site(f"/training/programmes/{cast.programme.pk}/"))
+    check_page(page, "sv")
+    view = CoordinatorView.objects.get()
+    assert (view.inclusion, view.learning, view.equality, view.support) == (4, 3, 5, 2)
+    log_out(page)
+
+    as_user(site, context, page, cast.bob, "sv")
+    page.goto(site("/training/profile/"))
+    check_page(page, "sv")
+    main = page.locator("main")
+    expect(main).to_contain_text(in_language("sv", "Coordinator's view"))
+    expect(main).to_contain_text("Alice Andersson")
+    expect(main).to_contain_text(comment)
+    support = main.locator("tbody tr").nth(3).locator("td").nth(3)
+    expect(support).to_have_text("2")

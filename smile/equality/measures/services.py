@@ -24,8 +24,11 @@ from smile.equality.models import (
     RiskFinding,
 )
 from smile.equality.services import written_text
-from smile.notifications.models import Kind
-from smile.notifications.services import Notice, link_maker, notify_many
+from smile.notifications.services import (
+    claim_and_notify,
+    due_notice_maker,
+    in_batches,
+)
 from smile.organisations.models import Workplace
 
 NOTE_MAX_LENGTH = 2000
@@ -175,25 +178,14 @@ def cycle_advance(*, cycle: MeasureCycle, by: User) -> MeasureCycle:
 
 def _remind(ids: list[int], now: datetime) -> int:
     """Claim these measures and tell each owner; returns how many. A fixed number of queries."""
-    with transaction.atomic():
-        Measure.objects.filter(pk__in=ids, reminded_at__isnull=True).exclude(
-            status=MeasureStatus.DONE
-        ).update(reminded_at=now)
-        claimed = Measure.objects.filter(
-            pk__gte=ids[0], pk__lte=ids[-1], reminded_at=now, owner__isnull=False
-        ).values_list("owner_id", "title", "due_on", "cycle_id")
-        link = link_maker("equality:measure-cycle")
-        notices = [
-            Notice(
-                recipient_id=owner,
-                kind=Kind.ACTION_DUE,
-                params={"title": title, "due_on": due_on.isoformat()},
-                url=link(cycle) + "#measures-heading",
-            )
-            for owner, title, due_on, cycle in claimed
-        ]
-        notify_many(notices=notices)
-    return len(notices)
+    return claim_and_notify(
+        claimable=Measure.objects.exclude(status=MeasureStatus.DONE),
+        ids=ids,
+        stamp="reminded_at",
+        now=now,
+        values=("owner_id", "title", "due_on", "cycle_id"),
+        notice=due_notice_maker("equality:measure-cycle", anchor="#measures-heading"),
+    )
 
 
 def measures_remind_due(*, today: date | None = None) -> int:
@@ -213,14 +205,5 @@ def measures_remind_due(*, today: date | None = None) -> int:
         )
         .exclude(status=MeasureStatus.DONE)
         .exclude(cycle__status=CycleStatus.DONE)
-        .order_by("pk")
     )
-    sent = 0
-    after = 0
-    while True:
-        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:REMIND_BATCH])
-        if ids:
-            sent += _remind(ids, now)
-            after = ids[-1]
-        if len(ids) < REMIND_BATCH:
-            return sent
+    return in_batches(due, REMIND_BATCH, lambda ids: _remind(ids, now))

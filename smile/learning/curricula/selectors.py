@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from smile.accounts.models import User
 from smile.core import policies
 from smile.core.actor import AnyUser
+from smile.inclusion import selectors as inclusion_selectors
 from smile.learning import access, content
 from smile.learning.models import Curriculum, Objective, Unit, WorkplaceTask
 from smile.matching.home import HomeBasis
@@ -165,6 +166,12 @@ class Gap:
     languages: list[content.Language]
     safety: bool = False  # a safety note: listed first and flagged
     url: str = ""  # where it is edited, for a person who may
+    onboarding: bool = False  # a step of the workplace's onboarding: listed after safety notes
+
+    @property
+    def rank(self) -> int:
+        """Safety notes first, then the onboarding steps, then the other task texts."""
+        return 0 if self.safety else 1 if self.onboarding else 2
 
 
 @dataclass
@@ -203,7 +210,8 @@ def _gap(
 def curriculum_coverage(*, user: AnyUser, curriculum: Curriculum) -> dict[str, Any]:
     """Per workplace where adepts of the curriculum's programmes are placed now (active adept
     enrolments, at workplaces the reader sees), which texts have no version in those adepts'
-    languages (`User.preferred_language`); and the curriculum's own texts, for all of them.
+    languages (`User.preferred_language`): the tasks' texts and the steps of the workplace's
+    onboarding (listed after the safety notes); and the curriculum's own texts, for all of them.
 
     Adepts are counted per language, never named. A fixed number of queries, whatever the
     number of workplaces, tasks and objectives."""
@@ -231,9 +239,15 @@ def curriculum_coverage(*, user: AnyUser, curriculum: Curriculum) -> dict[str, A
     for task in tasks:
         by_workplace.setdefault(task.workplace_id, []).append(task)
     changeable = set(access.changeable_workplace_tasks(user).values_list("pk", flat=True))
+    needed_at = {
+        pk: [code for code in content.codes() if languages[code]]
+        for pk, languages in counts.items()
+    }
+    # The onboarding steps (an adept's checklist items are copied from them), one query.
+    steps = inclusion_selectors.missing_languages_by_workplace(workplaces, needed_at, editor=user)
     places = []
     for workplace in workplaces:
-        needed = [code for code in content.codes() if counts[workplace.pk][code]]
+        needed = needed_at[workplace.pk]
         readers = [
             (language, counts[workplace.pk][language.code])
             for language in content.languages_named(needed)
@@ -251,8 +265,20 @@ def curriculum_coverage(*, user: AnyUser, curriculum: Curriculum) -> dict[str, A
                 place.to_check.append(
                     Gap(title, str(_("Task")), content.languages_named(unchecked), url=url)
                 )
-        # Safety first (a stable sort keeps the tasks in their order within each kind).
-        place.gaps.sort(key=lambda gap: not gap.safety)
+        for step in steps.get(workplace.pk, []):
+            place.gaps.append(
+                Gap(
+                    label=step.title,
+                    field=str(_("Onboarding step")),
+                    languages=content.languages_named(step.missing),
+                    onboarding=True,
+                    url=reverse("inclusion:step-edit", args=[step.item.pk])
+                    if step.editable
+                    else "",
+                )
+            )
+        # Safety first, then onboarding (a stable sort keeps the order within each kind).
+        place.gaps.sort(key=lambda gap: gap.rank)
         places.append(place)
     return {
         "places": places,

@@ -11,12 +11,16 @@ from django.utils import timezone, translation
 
 from smile.accounts.models import User
 from smile.core.actor import SYSTEM
+from smile.inclusion import services as inclusion_services
 from smile.learning import content
 from smile.learning.curricula import selectors
 from smile.learning.curricula.spreadsheet import CurriculumImportReport, curriculum_import
 from smile.learning.models import Objective, ReviewSignature, Unit, WorkplaceTask
 from smile.learning.reviews.services import review_hold, review_schedule, review_sign
 from smile.learning.tests.curricula_fixtures import Foundry, make_curriculum
+from smile.organisations import access as organisations_access
+from smile.organisations.models import Workplace
+from smile.organisations.services import workplace_save
 from smile.programmes.services import enrolment_create
 from tests.cast import Cast, make_user
 from tests.pages import body_of
@@ -392,3 +396,124 @@ def test_the_coverage_is_refused_to_adepts_mentors_and_other_municipalities(
         f"/learning/curricula/{foundry.curriculum.pk}/languages/"
     )
     assert response.status_code == 404
+
+
+# --- the onboarding steps of the workplaces, after the safety notes ---------------------------
+
+
+def moulding_steps(cast: Cast) -> tuple[Any, Any]:
+    """The moulding adds two steps to its defaults (which come in every language): the key card
+    in Swedish only, the safety shoes in Swedish and Arabic."""
+    template = inclusion_services.template_for(cast.moulding)
+    keys = inclusion_services.template_item_add(
+        template=template, title="Hämta nyckelkort", due_days=2
+    )
+    shoes = inclusion_services.template_item_add(
+        template=template, title="Prova skyddsskor", due_days=5
+    )
+    inclusion_services.template_item_update(
+        item=shoes, title="Prova skyddsskor", due_days=5, translations={"title_ar": "جرّب الحذاء"}
+    )
+    return keys, shoes
+
+
+def core_shop(cast: Cast) -> Workplace:
+    """Another workplace of the foundry, with a step of its own in Swedish only."""
+    shop = workplace_save(
+        actor=SYSTEM, organisation=cast.foundry, name="Kärnmakeri", trade="Gjuteri"
+    )
+    template = inclusion_services.template_for(shop)
+    inclusion_services.template_item_add(template=template, title="Lämna in telefonen", due_days=1)
+    return shop
+
+
+def test_a_step_missing_in_arabic_comes_after_the_safety_note_and_links_its_editor(
+    cast: Cast, login, foundry: Foundry
+) -> None:
+    keys, _shoes = moulding_steps(cast)
+    response = login(cast.alice).get(f"/learning/curricula/{foundry.curriculum.pk}/languages/")
+    page = body_of(response)
+    assert response.status_code == 200
+    row = (
+        '<tr class="onboarding">\n'
+        f'        <td data-label="Task"><a href="/inclusion/template-steps/{keys.pk}/">'
+        '<bdi lang="sv">Hämta nyckelkort</bdi></a></td>\n'
+        '        <td data-label="Text">Onboarding step</td>\n'
+        '        <td data-label="Missing in"><span lang="ar" dir="rtl">العربيّة</span></td>\n'
+        "      </tr>"
+    )
+    assert row in page
+    assert page.index('<tr class="safety">') < page.index(row) < page.index(">Where</td>")
+    # The shoes have their Arabic version; the default steps have one too.
+    assert "Prova skyddsskor" not in page
+    assert page.count('<tr class="onboarding">') == 1
+
+
+def test_the_teacher_sees_the_missing_step_without_its_editor(
+    cast: Cast, login, foundry: Foundry
+) -> None:
+    keys, _shoes = moulding_steps(cast)
+    coverage = selectors.curriculum_coverage(user=cast.tess, curriculum=foundry.curriculum)
+    (moulding,) = [place for place in coverage["places"] if place.workplace == cast.moulding]
+    assert [
+        (gap.label, gap.field, [language.code for language in gap.languages], gap.url)
+        for gap in moulding.gaps
+        if gap.onboarding
+    ] == [("Hämta nyckelkort", "Onboarding step", ["ar"], "")]
+    page = body_of(login(cast.tess).get(f"/learning/curricula/{foundry.curriculum.pk}/languages/"))
+    assert '<bdi lang="sv">Hämta nyckelkort</bdi></td>' in page
+    assert f"/inclusion/template-steps/{keys.pk}/" not in page
+
+
+def test_a_workplace_where_no_adept_is_placed_shows_none_of_its_steps(
+    cast: Cast, login, foundry: Foundry
+) -> None:
+    core_shop(cast)
+    response = login(cast.alice).get(f"/learning/curricula/{foundry.curriculum.pk}/languages/")
+    page = body_of(response)
+    assert response.status_code == 200
+    assert "Kärnmakeri" not in page and "Lämna in telefonen" not in page
+
+
+def test_the_steps_of_a_workplace_are_shown_to_who_sees_the_workplace_only(
+    cast: Cast, login, foundry: Foundry
+) -> None:
+    shop = core_shop(cast)
+    # Nadia reads Arabic; she is placed at the core shop without Tess's school.
+    enrolment_create(
+        actor=SYSTEM,
+        programme=cast.programme,
+        user=make_user("nadia@elev.example", "Nadia Nasser", language="ar"),
+        role="adept",
+        workplace=shop,
+        starts_on=date(2026, 9, 1),
+    )
+    url = f"/learning/curricula/{foundry.curriculum.pk}/languages/"
+    alice = body_of(login(cast.alice).get(url))
+    assert "<bdi>Kärnmakeri</bdi>" in alice and '<bdi lang="sv">Lämna in telefonen</bdi>' in alice
+    tess = login(cast.tess).get(url)
+    assert tess.status_code == 200
+    page = body_of(tess)
+    assert "Kärnmakeri" not in page and "Lämna in telefonen" not in page
+    coverage = selectors.curriculum_coverage(user=cast.tess, curriculum=foundry.curriculum)
+    # Only Dana's moulding: Erin, at finishing, reads Swedish.
+    assert [place.workplace.name for place in coverage["places"]] == ["Formning"]
+
+
+def test_the_coverage_reads_a_fixed_number_of_queries_whatever_the_workplaces(
+    cast: Cast, foundry: Foundry, django_assert_num_queries
+) -> None:
+    moulding_steps(cast)
+    place_adept(cast, "yonas@elev.example", "ti")  # a second place: finishing
+    inclusion_services.template_item_add(
+        template=inclusion_services.template_for(cast.finishing), title="Hämta overall", due_days=1
+    )
+    scope = organisations_access.scope_of(cast.alice)
+    assert scope is not None and scope.memberships  # read once per request
+    # Placed adepts, tasks, changeable tasks, workplaces, onboarding steps (one for both
+    # places), whether she edits the curriculum, units, objectives.
+    with django_assert_num_queries(8):
+        coverage = selectors.curriculum_coverage(user=cast.alice, curriculum=foundry.curriculum)
+    assert [
+        [gap.label for gap in place.gaps if gap.onboarding] for place in coverage["places"]
+    ] == [["Hämta overall"], ["Hämta nyckelkort"]]

@@ -32,11 +32,11 @@ from smile.mentoring.models import (
 )
 from smile.notifications.models import Kind
 from smile.notifications.services import (
-    Notice,
+    claim_and_notify,
+    due_notice_maker,
     finish,
-    link_maker,
+    in_batches,
     notify,
-    notify_many,
     subject_key,
     subject_maker,
 )
@@ -297,33 +297,18 @@ def _action_items_remind(ids: list[int], now: datetime) -> int:
     """Claim these items and tell each owner of one claimed; returns how many.
 
     Queries, whatever the number of items: the claim (one conditional update), the items claimed,
-    and `notify_many` (the owners' choices, one insert; one e-mail task after the commit).
+    and `notify_many` (the owners' choices, one insert; one e-mail task after the commit). An
+    item done meanwhile is left out of the claim.
     """
-    with transaction.atomic():
-        # A run at the same time (or a retry) has set `reminded_at` on the ones it took, and an
-        # item done meanwhile is left out: the read below finds only this run's.
-        ActionItem.objects.filter(
-            pk__in=ids, done_at__isnull=True, reminded_at__isnull=True
-        ).update(reminded_at=now, updated_at=now)
-        # `ids` ascend and earlier batches lie below them: in this range only this batch's
-        # claimed items carry this run's time (a range reads faster than the list again).
-        claimed = ActionItem.objects.filter(
-            pk__gte=ids[0], pk__lte=ids[-1], reminded_at=now
-        ).values_list("owner_id", "title", "due_on", "pair_id", "pk")
-        link = link_maker("mentoring:pair")
-        subject = subject_maker(ActionItem, "do")
-        notices = [
-            Notice(
-                recipient_id=owner,
-                kind=Kind.ACTION_DUE,
-                params={"title": title, "due_on": due_on.isoformat()},
-                url=link(pair),
-                subject=subject(pk),
-            )
-            for owner, title, due_on, pair, pk in claimed
-        ]
-        notify_many(notices=notices)
-    return len(notices)
+    return claim_and_notify(
+        claimable=ActionItem.objects.filter(done_at__isnull=True),
+        ids=ids,
+        stamp="reminded_at",
+        touch=("updated_at",),
+        now=now,
+        values=("owner_id", "title", "due_on", "pair_id", "pk"),
+        notice=due_notice_maker("mentoring:pair", subject=subject_maker(ActionItem, "do")),
+    )
 
 
 def action_items_remind_due(*, today: date | None = None) -> int:
@@ -340,13 +325,5 @@ def action_items_remind_due(*, today: date | None = None) -> int:
         reminded_at__isnull=True,
         due_on__lte=today + timedelta(days=1),
         pair__status__in=LIVE_PAIR_STATUSES,
-    ).order_by("pk")
-    sent = 0
-    after = 0
-    while True:
-        ids = list(due.filter(pk__gt=after).values_list("pk", flat=True)[:REMIND_BATCH])
-        if ids:
-            sent += _action_items_remind(ids, now)
-            after = ids[-1]
-        if len(ids) < REMIND_BATCH:
-            return sent
+    )
+    return in_batches(due, REMIND_BATCH, lambda ids: _action_items_remind(ids, now))

@@ -391,8 +391,8 @@ def test_the_pages_read_in_a_fixed_number_of_queries(
         _log(cast, cast.dana, date(2026, 9, day), 4)
         services.self_rating_save(actor=cast.bob, ratings=ALL_FOUR)
     _meeting(cast)
-    with django_assert_num_queries(3):
-        # self-ratings, goals, check-ins
+    with django_assert_num_queries(4):
+        # self-ratings, goals, check-ins, the coordinator's latest view
         selectors.development_profile(user=cast.bob)
     with django_assert_num_queries(2):
         # meetings, her attendance
@@ -400,7 +400,7 @@ def test_the_pages_read_in_a_fixed_number_of_queries(
     for day in range(3, 6):
         _log(cast, cast.dana, date(2026, 9, day), 3)
         _meeting(cast, themes=["support"])
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         selectors.development_profile(user=cast.bob)
     with django_assert_num_queries(2):
         selectors.my_network_meetings(user=cast.bob)
