@@ -324,7 +324,7 @@ def load_demo() -> bool:
     load_learning_activity(learning, DemoPeople(teacher=teacher, pairs=pairs))
     load_belonging_demo(programme=programme, shown=moulding, hidden=finishing)
     load_inclusion_demo(pairs=pairs, workplaces={"moulding": moulding, "factory": factory})
-    load_training_demo(mentors=mentors)
+    load_training_demo(mentors=mentors, coordinator=coordinator)
     load_figures_demo(
         programme=programme,
         owner=savsjo,

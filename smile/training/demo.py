@@ -1,15 +1,19 @@
 """Demo data for mentor development: the demo mentors have completed the basic modules (their
 profiles already carry a training date), one has shared a reflection; Johan has rated himself
-once and set a goal, and the programme has a mentor network meeting in two weeks."""
+once and set a goal, the coordinator has given her view of him, and the programme has a mentor
+network meeting in two weeks."""
 
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from smile.accounts.models import User
 from smile.mentoring.models import Dimension
 from smile.programmes.models import Enrolment
+from smile.training import services
 from smile.training.models import (
     Completion,
+    CoordinatorView,
     DevelopmentGoal,
     Module,
     NetworkMeeting,
@@ -18,7 +22,7 @@ from smile.training.models import (
 )
 
 
-def load_training_demo(*, mentors: dict[str, Enrolment]) -> None:
+def load_training_demo(*, mentors: dict[str, Enrolment], coordinator: User) -> None:
     basic = list(Module.objects.filter(basic=True))
     for key, enrolment in mentors.items():
         done = basic if key != "sara" else basic[:2]
@@ -61,3 +65,10 @@ def load_training_demo(*, mentors: dict[str, Enrolment]) -> None:
             "themes": [Dimension.INCLUSION.value, Dimension.LEARNING.value],
         },
     )
+    if not CoordinatorView.objects.filter(enrolment=johan).exists():
+        services.coordinator_view_give(
+            actor=coordinator,
+            enrolment=johan,
+            ratings={"inclusion": 4, "learning": 4, "equality": 3, "support": 3},
+            comment="Johan ger sina adepter tid och förklarar varför. Prata mer om likabehandling.",
+        )

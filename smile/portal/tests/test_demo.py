@@ -18,6 +18,7 @@ from smile.portal.demo import (
     load_demo,
 )
 from smile.programmes.models import Enrolment, Programme
+from smile.training.models import CoordinatorView
 
 
 @pytest.mark.django_db
@@ -145,3 +146,14 @@ def test_the_demo_coordinator_handles_the_programmes_concerns() -> None:
     load_demo()
     handlers = CaseHandler.objects.values_list("programme__name", "user__email")
     assert list(handlers) == [("Gjuteri- och husbyggarvägen 2026/27", "lena.holm@savsjo.example")]
+
+
+@pytest.mark.django_db
+def test_the_demo_mentor_has_the_coordinators_view() -> None:
+    load_demo()
+    views = CoordinatorView.objects.values_list(
+        "enrolment__user__email", "given_by__email", "inclusion", "learning", "equality", "support"
+    )
+    assert list(views) == [
+        ("johan.lindqvist@gjuteri.example", "lena.holm@savsjo.example", 4, 4, 3, 3)
+    ]

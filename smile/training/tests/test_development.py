@@ -13,6 +13,7 @@ from smile.mentoring.models import CheckIn, MeetingLog
 from smile.notifications.models import Notification
 from smile.training import selectors, services
 from smile.training.models import (
+    CoordinatorView,
     DevelopmentGoal,
     NetworkAttendance,
     NetworkMeeting,
@@ -367,12 +368,14 @@ def test_a_mentor_of_another_programme_sees_nothing_of_the_meeting(cast: Cast, l
     body_of(login(cast.charlie).get(f"/training/programmes/{cast.other_programme.pk}/"))
 
 
-def test_the_demo_gives_johan_a_rating_and_the_programme_a_network_meeting(cast: Cast) -> None:
+def test_the_demo_gives_johan_ratings_and_the_programme_a_network_meeting(cast: Cast) -> None:
     from smile.training.demo import load_training_demo
 
-    load_training_demo(mentors={"johan": cast.bob_enrolment})
-    load_training_demo(mentors={"johan": cast.bob_enrolment})
+    load_training_demo(mentors={"johan": cast.bob_enrolment}, coordinator=cast.alice)
+    load_training_demo(mentors={"johan": cast.bob_enrolment}, coordinator=cast.alice)
     assert SelfRating.objects.filter(user=cast.bob).count() == 1
+    view = CoordinatorView.objects.get()
+    assert (view.enrolment, view.given_by, view.equality) == (cast.bob_enrolment, cast.alice, 3)
     meeting = NetworkMeeting.objects.get()
     assert meeting.programme == cast.programme
     assert meeting.themes == ["inclusion", "learning"]
