@@ -116,7 +116,33 @@ class Completion(models.Model):
 RATING_DIMENSIONS = [str(value) for value in SmileDimension.values]
 
 
-class SelfRating(TimeStamped):
+def range_checks(prefix: str) -> list[models.BaseConstraint]:
+    """The database's own rule that each of the four ratings is 1 to 5."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+            name=f"{prefix}_{name}_range",
+        )
+        for name in RATING_DIMENSIONS
+    ]
+
+
+class FourRatings(TimeStamped):
+    """A rating of a mentor on the four dimensions, 1 to 5 each."""
+
+    inclusion = models.PositiveSmallIntegerField(_("inclusion"))
+    learning = models.PositiveSmallIntegerField(_("learning"))
+    equality = models.PositiveSmallIntegerField(_("equality"))
+    support = models.PositiveSmallIntegerField(_("support from the workplace"))
+
+    class Meta:
+        abstract = True
+
+    def value(self, dimension: str) -> int:
+        return int(getattr(self, dimension))
+
+
+class SelfRating(FourRatings):
     """One round of a mentor's rating of herself on the four dimensions, 1 to 5. Private to her.
 
     A round is whenever she rates again; a second rating on the same day replaces that day's.
@@ -126,10 +152,6 @@ class SelfRating(TimeStamped):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="self_ratings"
     )
     rated_on = models.DateField(_("date"))
-    inclusion = models.PositiveSmallIntegerField(_("inclusion"))
-    learning = models.PositiveSmallIntegerField(_("learning"))
-    equality = models.PositiveSmallIntegerField(_("equality"))
-    support = models.PositiveSmallIntegerField(_("support from the workplace"))
 
     class Meta:
         ordering = ["rated_on", "pk"]
@@ -137,20 +159,11 @@ class SelfRating(TimeStamped):
         verbose_name_plural = _("self-ratings")
         constraints = [
             models.UniqueConstraint(fields=["user", "rated_on"], name="self_rating_one_per_day"),
-            *[
-                models.CheckConstraint(
-                    condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
-                    name=f"self_rating_{name}_range",
-                )
-                for name in ["inclusion", "learning", "equality", "support"]
-            ],
+            *range_checks("self_rating"),
         ]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.rated_on}"
-
-    def value(self, dimension: str) -> int:
-        return int(getattr(self, dimension))
 
 
 class DevelopmentGoal(TimeStamped):
@@ -258,7 +271,7 @@ class NetworkAttendance(models.Model):
         return f"{self.meeting} {self.enrolment_id}"
 
 
-class CoordinatorView(TimeStamped):
+class CoordinatorView(FourRatings):
     """The coordinator's view of a mentor in her programme on the four dimensions, 1 to 5, with
     an optional short comment. A new one each time she gives it; the latest counts. Seen by the
     mentor herself and the coordinators of the programme's owner, nobody else."""
@@ -273,26 +286,13 @@ class CoordinatorView(TimeStamped):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     given_on = models.DateField(_("date"))
-    inclusion = models.PositiveSmallIntegerField(_("inclusion"))
-    learning = models.PositiveSmallIntegerField(_("learning"))
-    equality = models.PositiveSmallIntegerField(_("equality"))
-    support = models.PositiveSmallIntegerField(_("support from the workplace"))
     comment = models.CharField(_("comment"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["given_on", "pk"]
         verbose_name = _("coordinator's view of a mentor")
         verbose_name_plural = _("coordinator's views of mentors")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
-                name=f"coordinator_view_{name}_range",
-            )
-            for name in ["inclusion", "learning", "equality", "support"]
-        ]
+        constraints = range_checks("coordinator_view")
 
     def __str__(self) -> str:
         return f"{self.enrolment_id} {self.given_on}"
-
-    def value(self, dimension: str) -> int:
-        return int(getattr(self, dimension))

@@ -1,6 +1,8 @@
 """The mentor's development page, modules and her development profile; the coordinator's
 completion per programme and the programme's mentor network meetings."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,11 +30,17 @@ from smile.training.forms import (
 from smile.training.models import Module, NetworkMeeting
 
 
-@login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def _mentor(request: HttpRequest) -> User:
+    """The person asking, when she is a mentor (her development is hers alone); else 404."""
     user = request_user(request)
     if not access.is_mentor(user):
         raise Http404
+    return user
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    user = _mentor(request)
     rows = selectors.my_modules(user=user)
     context = {
         "rows": rows,
@@ -45,9 +53,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def module(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request_user(request)
-    if not access.is_mentor(user):
-        raise Http404
+    user = _mentor(request)
     found = policies.load(user, Module, pk)
     questions = found.question_texts()
     own = {r.question: r for r in access.own_reflections(user).filter(module=found)}
@@ -150,47 +156,42 @@ def _profile_page(
     return render(request, "training/profile.html", context)
 
 
+def _saved(form: SelfRatingForm | GoalsForm, save: Callable[[], object]) -> bool:
+    """Valid and written by the service; a refusal becomes the form's error."""
+    if not form.is_valid():
+        return False
+    try:
+        save()
+    except ApplicationError as exc:
+        add_application_error(form, exc)
+        return False
+    return True
+
+
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    user = request_user(request)
-    if not access.is_mentor(user):
-        raise Http404
-    return _profile_page(request, user)
+    return _profile_page(request, _mentor(request))
 
 
 @login_required
 @require_POST
 def profile_rate(request: HttpRequest) -> HttpResponse:
-    user = request_user(request)
-    if not access.is_mentor(user):
-        raise Http404
+    user = _mentor(request)
     form = SelfRatingForm(request.POST, prefix="rating")
-    if form.is_valid():
-        try:
-            services.self_rating_save(actor=user, ratings=form.ratings())
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Your self-rating is saved."))
-            return redirect("training:profile")
+    if _saved(form, lambda: services.self_rating_save(actor=user, ratings=form.ratings())):
+        messages.success(request, _("Your self-rating is saved."))
+        return redirect("training:profile")
     return _profile_page(request, user, rating_form=form)
 
 
 @login_required
 @require_POST
 def profile_goals(request: HttpRequest) -> HttpResponse:
-    user = request_user(request)
-    if not access.is_mentor(user):
-        raise Http404
+    user = _mentor(request)
     form = GoalsForm(request.POST, prefix="goal")
-    if form.is_valid():
-        try:
-            services.development_goals_save(actor=user, goals=form.goals())
-        except ApplicationError as exc:
-            add_application_error(form, exc)
-        else:
-            messages.success(request, _("Your goals are saved."))
-            return redirect("training:profile")
+    if _saved(form, lambda: services.development_goals_save(actor=user, goals=form.goals())):
+        messages.success(request, _("Your goals are saved."))
+        return redirect("training:profile")
     return _profile_page(request, user, goals_form=form)
 
 
